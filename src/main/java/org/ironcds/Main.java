@@ -1,0 +1,1 @@
+package org.ironcds; public final class Main { public static void main(String[] a){} }
