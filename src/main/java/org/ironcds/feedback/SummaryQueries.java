@@ -1,0 +1,181 @@
+package org.ironcds.feedback;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.ironcds.feedback.FeedbackSummary.ReasonCount;
+import org.ironcds.feedback.FeedbackSummary.RuleSummary;
+import org.ironcds.feedback.FeedbackSummary.SuggestionCount;
+import org.ironcds.feedback.FeedbackSummary.Unattributed;
+
+/** The aggregate queries behind {@link FeedbackStore#summary}, in SQL both databases understand. */
+final class SummaryQueries {
+  /** Feedback belongs to a card when the card uuid and the client that received it match. */
+  private static final String MATCH =
+      "f.card_uuid = c.card_uuid AND f.client_iss = c.client_iss AND f.client_tenant = c.client_tenant";
+
+  private static final String ISSUED =
+      "SELECT c.service_id, c.rule_id, COUNT(*) FROM issued_card c WHERE %s GROUP BY c.service_id, c.rule_id";
+  private static final String OUTCOMES =
+      "SELECT c.service_id, c.rule_id, f.outcome, COUNT(DISTINCT c.card_uuid),"
+          + " COUNT(DISTINCT CASE WHEN f.commented THEN c.card_uuid END),"
+          + " COUNT(DISTINCT CASE WHEN f.reason_code IS NULL THEN c.card_uuid END)"
+          + " FROM issued_card c JOIN feedback f ON " + MATCH
+          + " WHERE %s GROUP BY c.service_id, c.rule_id, f.outcome";
+  private static final String OFFERED =
+      "SELECT c.service_id, c.rule_id, s.label, COUNT(*)"
+          + " FROM issued_card c JOIN issued_suggestion s ON s.card_uuid = c.card_uuid"
+          + " WHERE %s GROUP BY c.service_id, c.rule_id, s.label";
+  private static final String ACCEPTED_SUGGESTIONS =
+      "SELECT c.service_id, c.rule_id, s.label, COUNT(DISTINCT s.suggestion_uuid)"
+          + " FROM issued_card c JOIN issued_suggestion s ON s.card_uuid = c.card_uuid"
+          + " JOIN feedback_suggestion fs ON fs.suggestion_uuid = s.suggestion_uuid"
+          + " JOIN feedback f ON f.feedback_key = fs.feedback_key AND " + MATCH
+          + " WHERE f.outcome = 'accepted' AND %s GROUP BY c.service_id, c.rule_id, s.label";
+  private static final String REASONS =
+      "SELECT c.service_id, c.rule_id, f.reason_system, f.reason_code,"
+          + " MAX(COALESCE(r.display, f.reason_display)), COUNT(DISTINCT c.card_uuid)"
+          + " FROM issued_card c JOIN feedback f ON " + MATCH
+          + " LEFT JOIN issued_override_reason r ON r.card_uuid = c.card_uuid"
+          + " AND r.code_system = f.reason_system AND r.code = f.reason_code"
+          + " WHERE f.outcome = 'overridden' AND f.reason_code IS NOT NULL AND %s"
+          + " GROUP BY c.service_id, c.rule_id, f.reason_system, f.reason_code";
+  private static final String UNATTRIBUTED =
+      "SELECT f.service_id, f.outcome, COUNT(DISTINCT f.card_uuid) FROM feedback f"
+          + " WHERE NOT EXISTS (SELECT 1 FROM issued_card c WHERE " + MATCH + ") AND %s"
+          + " GROUP BY f.service_id, f.outcome";
+
+  private SummaryQueries() {}
+
+  static FeedbackSummary read(Connection connection, SummaryQuery query, Instant now) throws SQLException {
+    Filter cards = Filter.of(query, "c.issued_at", "c.service_id");
+    Map<String, Tally> tallies = new TreeMap<>();
+    try (ResultSet rows = cards.execute(connection, ISSUED)) {
+      while (rows.next()) {
+        tally(tallies, rows).issued = rows.getLong(3);
+      }
+    }
+    try (ResultSet rows = cards.execute(connection, OUTCOMES)) {
+      while (rows.next()) {
+        Tally tally = tally(tallies, rows);
+        if ("accepted".equals(rows.getString(3))) {
+          tally.accepted = rows.getLong(4);
+        } else {
+          tally.overridden = rows.getLong(4);
+          tally.withComment = rows.getLong(5);
+          tally.withoutReason = rows.getLong(6);
+        }
+      }
+    }
+    try (ResultSet rows = cards.execute(connection, OFFERED)) {
+      while (rows.next()) {
+        tally(tallies, rows).offered.put(rows.getString(3), rows.getLong(4));
+      }
+    }
+    try (ResultSet rows = cards.execute(connection, ACCEPTED_SUGGESTIONS)) {
+      while (rows.next()) {
+        tally(tallies, rows).acceptedByLabel.put(rows.getString(3), rows.getLong(4));
+      }
+    }
+    try (ResultSet rows = cards.execute(connection, REASONS)) {
+      while (rows.next()) {
+        tally(tallies, rows).reasons.add(new ReasonCount(
+            rows.getString(3), rows.getString(4), Optional.ofNullable(rows.getString(5)), rows.getLong(6)));
+      }
+    }
+    List<RuleSummary> rules = tallies.values().stream().map(Tally::toSummary).toList();
+    return new FeedbackSummary(query, now, rules, unattributed(connection, query));
+  }
+
+  private static List<Unattributed> unattributed(Connection connection, SummaryQuery query) throws SQLException {
+    Map<String, long[]> byService = new TreeMap<>();
+    try (ResultSet rows = Filter.of(query, "f.outcome_at", "f.service_id").execute(connection, UNATTRIBUTED)) {
+      while (rows.next()) {
+        long[] counts = byService.computeIfAbsent(rows.getString(1), id -> new long[2]);
+        counts["accepted".equals(rows.getString(2)) ? 0 : 1] = rows.getLong(3);
+      }
+    }
+    List<Unattributed> result = new ArrayList<>();
+    byService.forEach((service, counts) -> result.add(new Unattributed(service, counts[0], counts[1])));
+    return result;
+  }
+
+  private static Tally tally(Map<String, Tally> tallies, ResultSet row) throws SQLException {
+    String service = row.getString(1);
+    String rule = row.getString(2);
+    return tallies.computeIfAbsent(service + '\u0000' + rule, key -> new Tally(service, rule));
+  }
+
+  /** The running figures of one service and rule while the queries are read. */
+  private static final class Tally {
+    final String serviceId;
+    final String ruleId;
+    long issued;
+    long accepted;
+    long overridden;
+    long withComment;
+    long withoutReason;
+    final Map<String, Long> offered = new TreeMap<>();
+    final Map<String, Long> acceptedByLabel = new TreeMap<>();
+    final List<ReasonCount> reasons = new ArrayList<>();
+
+    Tally(String serviceId, String ruleId) {
+      this.serviceId = serviceId;
+      this.ruleId = ruleId;
+    }
+
+    RuleSummary toSummary() {
+      List<SuggestionCount> suggestions = offered.entrySet().stream()
+          .map(e -> new SuggestionCount(e.getKey(), e.getValue(), acceptedByLabel.getOrDefault(e.getKey(), 0L)))
+          .toList();
+      List<ReasonCount> sortedReasons = reasons.stream()
+          .sorted((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.code().compareTo(b.code()))
+          .toList();
+      return new RuleSummary(serviceId, ruleId, issued, accepted, overridden, RuleSummary.rate(accepted, issued),
+          withComment, withoutReason, suggestions, sortedReasons);
+    }
+  }
+
+  /** The WHERE clause for a query's time bounds and service, with its parameters. */
+  private record Filter(String sql, List<Object> parameters) {
+    static Filter of(SummaryQuery query, String timeColumn, String serviceColumn) {
+      List<String> conditions = new ArrayList<>(List.of("1 = 1"));
+      List<Object> parameters = new ArrayList<>();
+      query.since().ifPresent(since -> {
+        conditions.add(timeColumn + " >= ?");
+        parameters.add(Columns.timestamp(since));
+      });
+      query.until().ifPresent(until -> {
+        conditions.add(timeColumn + " < ?");
+        parameters.add(Columns.timestamp(until));
+      });
+      query.serviceId().ifPresent(service -> {
+        conditions.add(serviceColumn + " = ?");
+        parameters.add(service);
+      });
+      return new Filter(String.join(" AND ", conditions), parameters);
+    }
+
+    /** Runs {@code template} with this filter in its {@code %s}; the statement closes with the rows. */
+    ResultSet execute(Connection connection, String template) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(String.format(template, sql));
+      try {
+        for (int i = 0; i < parameters.size(); i++) {
+          statement.setObject(i + 1, parameters.get(i));
+        }
+        statement.closeOnCompletion();
+        return statement.executeQuery();
+      } catch (SQLException e) {
+        statement.close();
+        throw e;
+      }
+    }
+  }
+}
