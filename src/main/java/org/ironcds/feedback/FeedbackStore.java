@@ -89,13 +89,22 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
     if (options.embedded()) {
       createDirectories(options);
     }
-    HikariDataSource pool = new HikariDataSource(poolConfig(options));
+    HikariDataSource pool = connect(options);
     try {
       migrate(pool);
       return new FeedbackStore(pool, options, clock);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
+    }
+  }
+
+  private static HikariDataSource connect(StorageOptions options) {
+    try {
+      return new HikariDataSource(poolConfig(options));
+    } catch (RuntimeException e) {
+      // The URL stays out of the message: it may carry a password.
+      throw new FeedbackStoreException("cannot connect to the feedback database", e);
     }
   }
 
@@ -109,7 +118,8 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
     config.setMinimumIdle(Math.min(2, options.poolSize()));
     config.setAutoCommit(false);
     config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
-    config.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+    // A PostgreSQL server may still be starting next to us; the embedded file either opens or not.
+    config.setInitializationFailTimeout(Dialect.of(options.effectiveJdbcUrl()) == Dialect.H2 ? 1 : Duration.ofSeconds(10).toMillis());
     return config;
   }
 

@@ -21,6 +21,16 @@ public record SummaryQuery(Optional<Instant> since, Optional<Instant> until, Opt
     }
   }
 
+  /**
+   * A query from text, as a command line or URL gives it: {@code since} and {@code until} as a date
+   * ({@code 2026-11-01}, start of day UTC) or an RFC 3339 date-time with offset.
+   *
+   * @throws IllegalArgumentException with a message fit for the user if a value is not valid
+   */
+  public static SummaryQuery parse(Optional<String> since, Optional<String> until, Optional<String> serviceId) {
+    return new SummaryQuery(Times.parse("since", since), Times.parse("until", until), serviceId.map(String::trim));
+  }
+
   /** Everything stored. */
   public static SummaryQuery all() {
     return new SummaryQuery(Optional.empty(), Optional.empty(), Optional.empty());
