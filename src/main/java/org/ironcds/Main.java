@@ -1,6 +1,7 @@
 package org.ironcds;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +10,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.ironcds.auth.ClientAuthenticator;
 import org.ironcds.cdsservice.AdvisoryService;
 import org.ironcds.cdsservice.CallPipeline;
-import org.ironcds.cdsservice.IssuedCardLog;
 import org.ironcds.cdsservice.ServiceCatalog;
 import org.ironcds.cdsservice.ServiceDescriptors;
 import org.ironcds.config.AppConfig;
 import org.ironcds.config.ConfigException;
 import org.ironcds.config.ConfigLoader;
+import org.ironcds.feedback.AdminCredential;
+import org.ironcds.feedback.FeedbackReport;
+import org.ironcds.feedback.FeedbackStore;
+import org.ironcds.feedback.RetentionPruner;
+import org.ironcds.feedback.StorageOptions;
+import org.ironcds.http.FeedbackEndpoints;
 import org.ironcds.fhir.Fhir;
 import org.ironcds.http.HttpOptions;
 import org.ironcds.http.HttpServer;
@@ -37,6 +43,8 @@ public final class Main {
       switch (command) {
         case "serve" -> serve(ConfigLoader.fromEnvironment());
         case "healthcheck" -> System.exit(healthcheck(ConfigLoader.fromEnvironment()));
+        case "feedback-report" -> System.exit(FeedbackReport.run(
+            storageOptions(ConfigLoader.fromEnvironment().storage()), rest, System.out, System.err));
         case "help", "--help", "-h" -> usage();
         default -> {
           System.err.println("Unknown command: " + command);
@@ -55,6 +63,8 @@ public final class Main {
         Usage: java -jar iron-cds.jar [command]
           serve                 run the CDS Hooks service (default)
           healthcheck           exit 0 when the local service is ready (container health checks)
+          feedback-report [--since DATE] [--until DATE] [--service ID] [--json]
+                                print the feedback summary (see docs/feedback.md)
           help                  this text
         Configuration comes from IRONCDS_* environment variables; see README.md.""");
   }
@@ -95,26 +105,42 @@ public final class Main {
     application.server().join();
   }
 
+  static StorageOptions storageOptions(AppConfig.Storage storage) {
+    StorageOptions options = StorageOptions.defaults().withDataDir(storage.dataDir())
+        .withPoolSize(storage.poolSize()).withRetention(storage.retention());
+    options = storage.jdbcUrl().map(options::withJdbcUrl).orElse(options);
+    if (storage.user().isPresent() || storage.password().isPresent()) {
+      options = options.withCredentials(storage.user().orElse(""), storage.password().orElse(""));
+    }
+    return options;
+  }
+
   /** Everything one server process runs, wired by hand. */
-  record Application(HttpServer server) implements AutoCloseable {
+  record Application(HttpServer server, FeedbackStore feedback, RetentionPruner pruner) implements AutoCloseable {
     static Application build(AppConfig config, AtomicBoolean ready) {
+      AdminCredential admin = AdminCredential.of(config.storage().adminToken());
+      FeedbackStore feedback = FeedbackStore.open(storageOptions(config.storage()));
       Fhir.warmUp();
       ClientAuthenticator authenticator = ClientAuthenticator.disabled();
       Map<String, String> prefetch = new LinkedHashMap<>();
       CallPipeline pipeline = (request, now) -> List.of();
       ServiceCatalog catalog = new ServiceCatalog(List.of(
-          new AdvisoryService(ServiceDescriptors.orderSign(prefetch), pipeline, IssuedCardLog.NONE, Clock.systemUTC()),
-          new AdvisoryService(ServiceDescriptors.orderSelect(prefetch), pipeline, IssuedCardLog.NONE,
+          new AdvisoryService(ServiceDescriptors.orderSign(prefetch), pipeline, feedback, Clock.systemUTC()),
+          new AdvisoryService(ServiceDescriptors.orderSelect(prefetch), pipeline, feedback,
               Clock.systemUTC())));
       AppConfig.Server s = config.server();
       HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),
           s.maxBodyBytes(), s.idleTimeout(), s.maxThreads());
-      return new Application(new HttpServer(options, catalog, authenticator, ready::get, List.of()));
+      HttpServer server = new HttpServer(options, catalog, authenticator, ready::get,
+          FeedbackEndpoints.of(catalog, feedback, admin));
+      return new Application(server, feedback, feedback.startPruning(Duration.ofHours(6)));
     }
 
     @Override
     public void close() throws Exception {
       server.close();
+      pruner.close();
+      feedback.close();
     }
   }
 }

@@ -1,0 +1,62 @@
+package org.ironcds.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.ironcds.cdshooks.CdsClient;
+import org.ironcds.cdshooks.CdsHooksJson;
+import org.ironcds.cdshooks.FeedbackJson;
+import org.ironcds.cdshooks.FeedbackRequest;
+import org.ironcds.cdsservice.CdsService;
+import org.ironcds.cdsservice.ServiceCatalog;
+import org.ironcds.feedback.FeedbackStore;
+import org.ironcds.feedback.FeedbackStoreException;
+
+/**
+ * {@code POST /cds-services/{id}/feedback}: validates every item, then answers 200 {@code {}} only
+ * once the batch has committed. A repeat of stored feedback also gets 200. If the store cannot
+ * commit, the answer is 503 so the EHR may retry; nothing of the batch is stored then.
+ */
+final class FeedbackEndpoint implements Endpoint {
+  private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
+  private final ServiceCatalog catalog;
+  private final FeedbackJson json;
+  private final FeedbackStore store;
+
+  FeedbackEndpoint(ServiceCatalog catalog, CdsHooksJson json, FeedbackStore store) {
+    this.catalog = catalog;
+    this.json = new FeedbackJson(json);
+    this.store = store;
+  }
+
+  @Override
+  public String pathTemplate() {
+    return "/cds-services/{id}/feedback";
+  }
+
+  @Override
+  public Set<String> methods() {
+    return Set.of("POST");
+  }
+
+  @Override
+  public boolean requiresClientAuthentication() {
+    return true;
+  }
+
+  @Override
+  public Reply handle(Exchange exchange, CdsClient client) {
+    CdsService service = ServiceEndpoint.findService(catalog, exchange);
+    exchange.requireJsonBody();
+    FeedbackRequest request = json.read(exchange.body());
+    exchange.log("feedback_items", request.feedback().size());
+    try {
+      int stored = store.store(service.descriptor().id(), client, request.feedback());
+      exchange.log("feedback_new", stored);
+    } catch (FeedbackStoreException e) {
+      throw new HttpError(503, "transient", "Feedback could not be stored; retry later", Map.of("Retry-After", "30"));
+    }
+    return Reply.json(200, EMPTY_OBJECT);
+  }
+}

@@ -1,0 +1,16 @@
+package org.ironcds.http;
+
+import java.util.List;
+import org.ironcds.cdshooks.CdsHooksJson;
+import org.ironcds.cdsservice.ServiceCatalog;
+import org.ironcds.feedback.AdminCredential;
+import org.ironcds.feedback.FeedbackStore;
+
+/** The feedback routes, for {@link HttpServer}'s extra endpoints: feedback posts and the admin summary. */
+public final class FeedbackEndpoints {
+  private FeedbackEndpoints() {}
+
+  public static List<Endpoint> of(ServiceCatalog catalog, FeedbackStore store, AdminCredential admin) {
+    return List.of(new FeedbackEndpoint(catalog, new CdsHooksJson(), store), new FeedbackSummaryEndpoint(store, admin));
+  }
+}
