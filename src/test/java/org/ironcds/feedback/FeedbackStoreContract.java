@@ -246,10 +246,13 @@ abstract class FeedbackStoreContract {
     IssuedCard recent = Cards.issued("iron-sign", "R1", T0.minus(Duration.ofDays(1)));
     store.record(List.of(old, recent));
 
-    try (RetentionPruner pruner = store.startPruning(Duration.ofHours(1))) {
+    RetentionPruner pruner = store.startPruning(Duration.ofHours(1));
+    try {
       for (int i = 0; i < 100 && store.summary(SummaryQuery.all()).rules().get(0).issued() > 1; i++) {
         Thread.sleep(20);
       }
+    } finally {
+      pruner.close();
     }
 
     assertThat(only(store.summary(SummaryQuery.all())).issued()).isEqualTo(1);

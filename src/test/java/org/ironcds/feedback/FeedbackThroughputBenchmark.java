@@ -28,6 +28,7 @@ import org.ironcds.cdsservice.ServiceCatalog;
 import org.ironcds.cdsservice.ServiceDescriptors;
 import org.ironcds.http.FeedbackEndpoints;
 import org.ironcds.http.TestServer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,10 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (Jetty, routing, JSON validation, store), on the embedded database and on PostgreSQL. Every item
  * is new, so every post is a committed insert.
  *
- * <p>Not part of the normal suite (the class name does not end in Test). Run it with
+ * <p>Not part of the normal suite: the class name does not end in Test, and it skips itself unless
+ * the system property {@code benchmark} is true. Run it with
  *
  * <pre>
- * mvn -q -B -o test -Dtest=FeedbackThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false; cat target/feedback-benchmark.txt
+ * mvn -q -B -o test -Dtest=FeedbackThroughputBenchmark -Dbenchmark=true; cat target/feedback-benchmark.txt
  * </pre>
  *
  * <p>System properties {@code benchmark.threads} (16), {@code benchmark.seconds} (10) and {@code
@@ -58,6 +60,7 @@ class FeedbackThroughputBenchmark {
 
   @Test
   void measure() throws Exception {
+    Assumptions.assumeTrue(Boolean.getBoolean("benchmark"), "a benchmark; run it with -Dbenchmark=true");
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "feedback throughput: %d threads, one item per post, %d s after %d s warm-up, %d cores",
         THREADS, SECONDS, WARMUP, Runtime.getRuntime().availableProcessors()));

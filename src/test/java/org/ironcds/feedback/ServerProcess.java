@@ -97,16 +97,25 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Sends SIGKILL: no shutdown hook, no pool close, no database close. */
-  void kill() throws InterruptedException {
+  void kill() {
     process.destroyForcibly();
-    process.waitFor(20, TimeUnit.SECONDS);
+    awaitExit();
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+    if (!awaitExit()) {
       kill();
+    }
+  }
+
+  private boolean awaitExit() {
+    try {
+      return process.waitFor(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }
