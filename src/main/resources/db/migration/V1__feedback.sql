@@ -14,12 +14,13 @@ CREATE TABLE issued_card (
 CREATE INDEX issued_card_issued_at ON issued_card (issued_at);
 CREATE INDEX issued_card_service ON issued_card (service_id, rule_id);
 
+-- Keyed per card: a rule may reuse a fixed suggestion uuid on every card it issues.
 CREATE TABLE issued_suggestion (
-  suggestion_uuid UUID          NOT NULL PRIMARY KEY,
   card_uuid       UUID          NOT NULL REFERENCES issued_card (card_uuid) ON DELETE CASCADE,
-  label           VARCHAR(512)  NOT NULL
+  suggestion_uuid UUID          NOT NULL,
+  label           VARCHAR(512)  NOT NULL,
+  PRIMARY KEY (card_uuid, suggestion_uuid)
 );
-CREATE INDEX issued_suggestion_card ON issued_suggestion (card_uuid);
 
 CREATE TABLE issued_override_reason (
   card_uuid    UUID          NOT NULL REFERENCES issued_card (card_uuid) ON DELETE CASCADE,

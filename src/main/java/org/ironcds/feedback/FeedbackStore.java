@@ -300,7 +300,11 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
   public FeedbackSummary summary(SummaryQuery query) {
     Objects.requireNonNull(query, "query == null");
     Instant now = clock.instant();
-    return inTransaction("read the feedback summary", connection -> SummaryQueries.read(connection, query, now));
+    return inTransaction("read the feedback summary", connection -> {
+      // One snapshot for all the queries, so the figures agree with each other under concurrent writes.
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      return SummaryQueries.read(connection, query, now);
+    });
   }
 
   @Override

@@ -144,6 +144,29 @@ abstract class FeedbackStoreContract {
   }
 
   @Test
+  void aSuggestionUuidReusedOnEveryCardIsCountedPerCard() {
+    UUID fixed = UUID.fromString("7d0c5c55-0000-4000-8000-000000000001");
+    IssuedCard first = withSuggestionUuid(Cards.issued("iron-sign", "R1", T0), fixed);
+    IssuedCard second = withSuggestionUuid(Cards.issued("iron-sign", "R1", T0), fixed);
+    store.record(List.of(first, second));
+
+    store.store("iron-sign", EHR, List.of(FeedbackItem.accepted(first.card().uuid(), List.of(fixed), T0)));
+
+    RuleSummary rule = only(store.summary(SummaryQuery.all()));
+    assertThat(rule.issued()).isEqualTo(2);
+    assertThat(rule.suggestions()).contains(new SuggestionCount("Fixed", 2, 1));
+  }
+
+  private static IssuedCard withSuggestionUuid(IssuedCard issued, UUID uuid) {
+    org.ironcds.cdshooks.Card c = issued.card();
+    org.ironcds.cdshooks.Card card = new org.ironcds.cdshooks.Card(c.uuid(), c.summary(), c.detail(), c.indicator(),
+        c.source(), List.of(new org.ironcds.cdshooks.Suggestion("Fixed", uuid, false, List.of())),
+        c.selectionBehavior(), c.overrideReasons(), c.links());
+    return new IssuedCard(issued.serviceId(), issued.ruleId(), issued.hookInstance(), issued.client(), card,
+        issued.issuedAt());
+  }
+
+  @Test
   void feedbackOnAnUnknownCardIsKeptAndCountedAsUnattributed() {
     FeedbackItem item = FeedbackItem.overridden(UUID.randomUUID(), Optional.empty(), T0);
 
