@@ -2,6 +2,7 @@ package org.ironcds;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,13 @@ import org.ironcds.feedback.FeedbackReport;
 import org.ironcds.feedback.FeedbackStore;
 import org.ironcds.feedback.RetentionPruner;
 import org.ironcds.feedback.StorageOptions;
-import org.ironcds.http.FeedbackEndpoints;
 import org.ironcds.fhir.Fhir;
+import org.ironcds.http.Endpoint;
+import org.ironcds.http.FeedbackEndpoints;
 import org.ironcds.http.HttpOptions;
 import org.ironcds.http.HttpServer;
+import org.ironcds.http.MetricsEndpoint;
+import org.ironcds.metrics.MicrometerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +92,7 @@ public final class Main {
 
   static void serve(AppConfig config) throws Exception {
     long started = System.nanoTime();
+    Logging.configure(config.observability().logFormat());
     AtomicBoolean ready = new AtomicBoolean(false);
     Application application = Application.build(config, ready);
     application.server().start();
@@ -121,6 +126,7 @@ public final class Main {
       AdminCredential admin = AdminCredential.of(config.storage().adminToken());
       FeedbackStore feedback = FeedbackStore.open(storageOptions(config.storage()));
       Fhir.warmUp();
+      MicrometerMetrics metrics = new MicrometerMetrics();
       ClientAuthenticator authenticator = ClientAuthenticator.disabled();
       Map<String, String> prefetch = new LinkedHashMap<>();
       CallPipeline pipeline = (request, now) -> List.of();
@@ -131,8 +137,15 @@ public final class Main {
       AppConfig.Server s = config.server();
       HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),
           s.maxBodyBytes(), s.idleTimeout(), s.maxThreads());
-      HttpServer server = new HttpServer(options, catalog, authenticator, ready::get,
-          FeedbackEndpoints.of(catalog, feedback, admin));
+      MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics::scrape,
+          ConfigLoader.isLoopback(s.bindAddress()),
+          config.observability().metricsToken());
+      List<Endpoint> extra = new ArrayList<>(List.of(metricsEndpoint));
+      extra.addAll(FeedbackEndpoints.of(catalog, feedback, admin));
+      HttpServer server = new HttpServer(options, catalog, authenticator, ready::get, extra, metrics);
+      metrics.gauge("ironcds.http.threads.busy", "Busy request threads", server.threadPool(), p -> p.getBusyThreads());
+      metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
+      metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
       return new Application(server, feedback, feedback.startPruning(Duration.ofHours(6)));
     }
 
