@@ -16,10 +16,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.ironcds.cdshooks.Card;
 import org.ironcds.cdshooks.CdsClient;
 import org.ironcds.cdshooks.Coding;
 import org.ironcds.cdshooks.FeedbackItem;
 import org.ironcds.cdshooks.OverrideReason;
+import org.ironcds.cdshooks.Suggestion;
 import org.ironcds.cdsservice.IssuedCard;
 import org.ironcds.feedback.FeedbackSummary.ReasonCount;
 import org.ironcds.feedback.FeedbackSummary.RuleSummary;
@@ -158,9 +160,9 @@ abstract class FeedbackStoreContract {
   }
 
   private static IssuedCard withSuggestionUuid(IssuedCard issued, UUID uuid) {
-    org.ironcds.cdshooks.Card c = issued.card();
-    org.ironcds.cdshooks.Card card = new org.ironcds.cdshooks.Card(c.uuid(), c.summary(), c.detail(), c.indicator(),
-        c.source(), List.of(new org.ironcds.cdshooks.Suggestion("Fixed", uuid, false, List.of())),
+    Card c = issued.card();
+    Card card = new Card(c.uuid(), c.summary(), c.detail(), c.indicator(),
+        c.source(), List.of(new Suggestion("Fixed", uuid, false, List.of())),
         c.selectionBehavior(), c.overrideReasons(), c.links());
     return new IssuedCard(issued.serviceId(), issued.ruleId(), issued.hookInstance(), issued.client(), card,
         issued.issuedAt());
@@ -279,6 +281,31 @@ abstract class FeedbackStoreContract {
     }
 
     assertThat(only(store.summary(SummaryQuery.all())).issued()).isEqualTo(1);
+  }
+
+  @Test
+  void instancesSharingOneDatabaseAttributeEachOthersCardsAndSkipEachOthersRepeats() {
+    IssuedCard card = Cards.issued("iron-sign", "R1", T0);
+    store.record(List.of(card));
+    FeedbackItem item = accepted(card, "Hold iron");
+
+    try (FeedbackStore other = FeedbackStore.open(store.options(), clock)) {
+      assertThat(other.store("iron-sign", EHR, List.of(item))).isEqualTo(1);
+      assertThat(store.store("iron-sign", EHR, List.of(item))).isZero();
+    }
+
+    assertThat(only(store.summary(SummaryQuery.all())).accepted()).isEqualTo(1);
+  }
+
+  @Test
+  void recordingCardsNeverFailsTheHookCallEvenWhenTheDatabaseIsGone() {
+    StorageOptions options = store.options();
+    store.close();
+
+    store.record(List.of(Cards.issued("iron-sign", "R1", T0)));
+
+    store = FeedbackStore.open(options, clock);
+    assertThat(store.summary(SummaryQuery.all()).rules()).isEmpty();
   }
 
   @Test

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Feedback throughput under concurrent load: {@code threads} clients each posting one-item batches
@@ -71,7 +72,7 @@ class FeedbackThroughputBenchmark {
       PostgresTestDatabase.assumeReachable();
       postgres = PostgresTestDatabase.create();
       lines.add(run("PostgreSQL (127.0.0.1)", postgres.options().withPoolSize(THREADS)));
-    } catch (org.opentest4j.TestAbortedException e) {
+    } catch (TestAbortedException e) {
       lines.add("PostgreSQL: skipped, " + e.getMessage());
     } finally {
       if (postgres != null) {

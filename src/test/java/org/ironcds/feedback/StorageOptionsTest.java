@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StorageOptionsTest {
@@ -43,11 +45,11 @@ class StorageOptionsTest {
   @Test
   void summaryBoundsAcceptDatesAndDateTimes() {
     SummaryQuery query = SummaryQuery.parse(
-        java.util.Optional.of("2026-11-01"), java.util.Optional.of("2026-11-02T12:00:00+01:00"), java.util.Optional.empty());
+        Optional.of("2026-11-01"), Optional.of("2026-11-02T12:00:00+01:00"), Optional.empty());
 
-    assertThat(query.since()).contains(java.time.Instant.parse("2026-11-01T00:00:00Z"));
-    assertThat(query.until()).contains(java.time.Instant.parse("2026-11-02T11:00:00Z"));
-    assertThatThrownBy(() -> SummaryQuery.parse(java.util.Optional.of("last week"), java.util.Optional.empty(), java.util.Optional.empty()))
+    assertThat(query.since()).contains(Instant.parse("2026-11-01T00:00:00Z"));
+    assertThat(query.until()).contains(Instant.parse("2026-11-02T11:00:00Z"));
+    assertThatThrownBy(() -> SummaryQuery.parse(Optional.of("last week"), Optional.empty(), Optional.empty()))
         .hasMessage("since must be a date (2026-11-01) or a date-time with offset (2026-11-01T00:00:00Z)");
   }
 }

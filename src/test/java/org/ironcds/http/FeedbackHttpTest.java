@@ -1,6 +1,7 @@
 package org.ironcds.http;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ironcds.cdshooks.Card;
@@ -23,10 +25,12 @@ import org.ironcds.cdsservice.AdvisedCard;
 import org.ironcds.cdsservice.AdvisoryService;
 import org.ironcds.cdsservice.CallPipeline;
 import org.ironcds.cdsservice.CdsService;
+import org.ironcds.cdsservice.ServiceCatalog;
 import org.ironcds.cdsservice.ServiceDescriptors;
 import org.ironcds.feedback.AdminCredential;
 import org.ironcds.feedback.FeedbackStore;
 import org.ironcds.feedback.StorageOptions;
+import org.ironcds.feedback.SummaryQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,10 +63,10 @@ class FeedbackHttpTest {
 
   static TestServer start(FeedbackStore store, AdminCredential admin) throws Exception {
     List<CdsService> services = List.of(
-        new AdvisoryService(ServiceDescriptors.orderSign(java.util.Map.of()), ONE_CARD, store, Clock.systemUTC()),
-        new AdvisoryService(ServiceDescriptors.orderSelect(java.util.Map.of()), ONE_CARD, store, Clock.systemUTC()));
+        new AdvisoryService(ServiceDescriptors.orderSign(Map.of()), ONE_CARD, store, Clock.systemUTC()),
+        new AdvisoryService(ServiceDescriptors.orderSelect(Map.of()), ONE_CARD, store, Clock.systemUTC()));
     TestServer.Builder builder = TestServer.builder(services);
-    FeedbackEndpoints.of(new org.ironcds.cdsservice.ServiceCatalog(services), store, admin).forEach(builder::endpoint);
+    FeedbackEndpoints.of(new ServiceCatalog(services), store, admin).forEach(builder::endpoint);
     return builder.start();
   }
 
@@ -111,9 +115,9 @@ class FeedbackHttpTest {
 
     postFeedback(server, SIGN, accepted(card[0], card[1])).then().statusCode(200).body(equalTo("{}"));
 
-    org.assertj.core.api.Assertions.assertThat(adminFigure("issued")).isEqualTo(issued);
-    org.assertj.core.api.Assertions.assertThat(adminFigure("accepted")).isEqualTo(accepted + 1);
-    org.assertj.core.api.Assertions.assertThat(
+    assertThat(adminFigure("issued")).isEqualTo(issued);
+    assertThat(adminFigure("accepted")).isEqualTo(accepted + 1);
+    assertThat(
         adminFigure("suggestions.find { it.label == 'Order phosphate' }.accepted")).isEqualTo(suggestionAccepted + 1);
   }
 
@@ -127,7 +131,7 @@ class FeedbackHttpTest {
 
   /** Cards accepted so far, read through the store. */
   private static long summaryAccepted() {
-    return store.summary(org.ironcds.feedback.SummaryQuery.all()).rules().stream()
+    return store.summary(SummaryQuery.all()).rules().stream()
         .filter(r -> r.serviceId().equals(SIGN)).mapToLong(r -> r.accepted()).sum();
   }
 
@@ -140,7 +144,7 @@ class FeedbackHttpTest {
     postFeedback(server, SIGN, body).then().statusCode(200);
     postFeedback(server, SIGN, body).then().statusCode(200);
 
-    org.assertj.core.api.Assertions.assertThat(summaryAccepted()).isEqualTo(before + 1);
+    assertThat(summaryAccepted()).isEqualTo(before + 1);
   }
 
   @Test
