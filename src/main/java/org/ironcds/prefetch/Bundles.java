@@ -19,6 +19,29 @@ final class Bundles {
     return "OperationOutcome".equals(node.path("resourceType").asText());
   }
 
+  /**
+   * True for a Bundle that carries an OperationOutcome entry with an {@code error} or {@code fatal}
+   * issue: the spec lets a client report a failed prefetch that way, inside the Bundle. Warnings
+   * (HAPI adds some to searches) do not count.
+   */
+  static boolean reportsError(JsonNode bundle) {
+    if (!isBundle(bundle)) {
+      return false;
+    }
+    for (JsonNode entry : bundle.path("entry")) {
+      JsonNode resource = entry.path("resource");
+      if (isOperationOutcome(resource)) {
+        for (JsonNode issue : resource.path("issue")) {
+          String severity = issue.path("severity").asText();
+          if (severity.equals("error") || severity.equals("fatal")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** The {@code link[relation=next].url} of a Bundle, if any. */
   static Optional<String> nextLink(JsonNode bundle) {
     for (JsonNode link : bundle.path("link")) {

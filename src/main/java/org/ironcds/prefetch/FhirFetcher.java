@@ -142,7 +142,7 @@ final class FhirFetcher {
     if (body == null || !body.isObject() || !body.path("resourceType").isTextual()) {
       throw new FetchException(FetchFailure.UNPARSEABLE, OptionalInt.of(status));
     }
-    if (Bundles.isOperationOutcome(body)) {
+    if (Bundles.isOperationOutcome(body) || Bundles.reportsError(body)) {
       throw new FetchException(FetchFailure.OPERATION_OUTCOME, OptionalInt.of(status));
     }
     return body;

@@ -86,6 +86,10 @@ final class Resolution {
   private void sort(PrefetchTemplate template) {
     String key = template.key();
     Prefetch.State state = request.prefetch().state(key);
+    if (state == Prefetch.State.PRESENT && Bundles.reportsError(request.prefetch().value(key))) {
+      LOG.info("prefetch_value_reports_error key={}", key);
+      state = Prefetch.State.OPERATION_OUTCOME;
+    }
     if (state == Prefetch.State.PRESENT || state == Prefetch.State.NO_DATA) {
       supplied++;
       metrics.keySupplied(key);

@@ -75,6 +75,8 @@ public final class FakeEhr implements AutoCloseable {
   private volatile boolean forbidden;
 
   private FakeEhr(Builder builder) throws Exception {
+    // HAPI scans its model on the first encode; pay that now, not inside a test's fetch deadline.
+    Fhir.warmUp();
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");

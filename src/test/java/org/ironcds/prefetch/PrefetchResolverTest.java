@@ -117,6 +117,35 @@ class PrefetchResolverTest {
   }
 
   @Test
+  void bundleThatReportsAnErrorInsideIsFetchedAgain() {
+    org.hl7.fhir.r4.model.Bundle failed = TestChart.searchset(List.of());
+    failed.addEntry().setResource(new org.hl7.fhir.r4.model.OperationOutcome().addIssue(
+        new org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent()
+            .setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR)
+            .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.EXCEPTION)))
+        .getSearch().setMode(org.hl7.fhir.r4.model.Bundle.SearchEntryMode.OUTCOME);
+    HookRequest request =
+        HookRequests.orderSign(ehr.baseUrl()).completePrefetch().prefetch("observations", TestChart.json(failed)).build();
+
+    PrefetchData data = resolver().resolve(request);
+
+    assertThat(ehr.requests()).extracting(RecordedRequest::relativeUrl).singleElement().asString().startsWith("Observation?");
+    assertThat(ids(data.get("observations").orElseThrow())).containsExactly("obs-ca", "obs-phos", "obs-ferritin");
+  }
+
+  @Test
+  void emptySearchsetIsDataAndIsNotFetchedAgain() {
+    HookRequest request =
+        HookRequests.orderSign(ehr.baseUrl()).completePrefetch()
+            .prefetch("medicationStatements", TestChart.json(TestChart.searchset(List.of()))).build();
+
+    PrefetchData data = resolver().resolve(request);
+
+    assertThat(ehr.requests()).isEmpty();
+    assertThat(ids(data.get("medicationStatements").orElseThrow())).isEmpty();
+  }
+
+  @Test
   void emptyPrefetchFetchesEveryKeyAndFindsWhatACompleteClientWouldHaveSent() {
     PrefetchData fetched = resolver().resolve(HookRequests.orderSign(ehr.baseUrl()).build());
     PrefetchData supplied = resolver().resolve(HookRequests.orderSign(ehr.baseUrl()).completePrefetch().build());
