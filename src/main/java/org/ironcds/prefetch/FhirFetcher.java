@@ -30,12 +30,14 @@ final class FhirFetcher {
   private final HttpClient client;
   private final ObjectMapper mapper;
   private final PrefetchOptions options;
+  private final PrefetchMetrics metrics;
   private final Clock clock;
 
-  FhirFetcher(HttpClient client, ObjectMapper mapper, PrefetchOptions options, Clock clock) {
+  FhirFetcher(HttpClient client, ObjectMapper mapper, PrefetchOptions options, PrefetchMetrics metrics, Clock clock) {
     this.client = client;
     this.mapper = mapper;
     this.options = options;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -77,9 +79,11 @@ final class FhirFetcher {
             .header("Authorization", "Bearer " + connection.accessToken())
             .GET()
             .build();
+    long started = System.nanoTime();
     return client
         .sendAsync(request, CappedBody.handler(options.maxResponseBytes()))
-        .handle((response, error) -> parse(response, error, deadline));
+        .handle((response, error) -> parse(response, error, deadline))
+        .whenComplete((value, error) -> metrics.fetchLatency(Duration.ofNanos(System.nanoTime() - started), error == null));
   }
 
   private CompletableFuture<List<JsonNode>> follow(

@@ -126,7 +126,6 @@ final class Resolution {
   }
 
   private void record(String key, Result result) {
-    metrics.fetchLatency(result.latency());
     if (result.value().isPresent()) {
       values.put(key, result.value().get());
       if (toFetch.containsKey(key)) {
@@ -211,7 +210,6 @@ final class Resolution {
   }
 
   private void keepMedication(Result result, List<JsonNode> medications) {
-    metrics.fetchLatency(result.latency());
     Optional<JsonNode> medication = result.value().filter(value -> "Medication".equals(value.path("resourceType").asText()));
     if (medication.isPresent()) {
       medications.add(medication.get());

@@ -258,6 +258,7 @@ class PrefetchResolverTest {
     assertThat(e.missingKeys()).containsExactly("medicationRequests");
     assertThat(e.getMessage()).contains("unauthorized");
     assertThat(ehr.requests()).hasSize(1);
+    assertThat(metrics.exchangeSucceeded).containsExactly(false);
   }
 
   @Test
@@ -326,13 +327,14 @@ class PrefetchResolverTest {
   }
 
   @Test
-  void everyFetchReportsItsLatency() {
+  void everyExchangeReportsItsLatencyAndEveryFetchedKeyIsCounted() {
     resolver().resolve(HookRequests.orderSign(ehr.baseUrl()).build());
 
     assertThat(metrics.fetched).containsExactlyInAnyOrder(
         "patient", "medicationRequests", "medicationStatements", "medicationAdministrations", "observations",
         "medicationReference");
     assertThat(metrics.latencies).hasSize(6).allSatisfy(d -> assertThat(d).isPositive());
+    assertThat(metrics.exchangeSucceeded).containsOnly(true);
   }
 
   private PrefetchResolver resolver() {

@@ -10,6 +10,7 @@ final class RecordingMetrics implements PrefetchMetrics {
   final List<String> fetched = new CopyOnWriteArrayList<>();
   final List<String> failed = new CopyOnWriteArrayList<>();
   final List<Duration> latencies = new CopyOnWriteArrayList<>();
+  final List<Boolean> exchangeSucceeded = new CopyOnWriteArrayList<>();
 
   @Override
   public void keySupplied(String key) {
@@ -27,7 +28,8 @@ final class RecordingMetrics implements PrefetchMetrics {
   }
 
   @Override
-  public void fetchLatency(Duration latency) {
+  public void fetchLatency(Duration latency, boolean succeeded) {
     latencies.add(latency);
+    exchangeSucceeded.add(succeeded);
   }
 }
