@@ -133,8 +133,11 @@ final class Resolution {
         metrics.keyFetched(key);
         LOG.debug("prefetch_fetched key={} latency_ms={}", key, result.latency().toMillis());
       }
-    } else {
+    } else if (toFetch.containsKey(key)) {
       fail(key, result.failure().orElseThrow());
+    } else {
+      // The client's own first pages stay usable when reading on from them runs out of time.
+      LOG.info("prefetch_paging_incomplete key={} reason={}", key, result.failure().orElseThrow().failure().code());
     }
   }
 

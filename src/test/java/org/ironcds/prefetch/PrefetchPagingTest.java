@@ -80,6 +80,21 @@ class PrefetchPagingTest {
     assertThat(ehr.requests()).isEmpty();
   }
 
+  @Test
+  void pagedBundleSuppliedByTheClientIsKeptWhenReadingOnRunsOutOfTime() {
+    JsonNode firstPage = resolver(1).resolve(requestWithoutMedicationRequests()).get("medicationRequests").orElseThrow();
+    ehr.delay(java.time.Duration.ofSeconds(2));
+
+    HookRequest request =
+        HookRequests.orderSign(ehr.baseUrl()).completePrefetch().prefetch("medicationRequests", firstPage).build();
+    PrefetchOptions options =
+        PrefetchOptions.defaults().withDeadline(java.time.Duration.ofMillis(200))
+            .withAllowedServers(List.of(ehr.baseUrl().toString()));
+    PrefetchData data = new PrefetchResolver(TestChart.templates(), options, PrefetchMetrics.NONE).resolve(request);
+
+    assertThat(PrefetchResolverTest.ids(data.get("medicationRequests").orElseThrow())).containsExactly("mr-1", "mr-2");
+  }
+
   private static HookRequest requestWithoutMedicationRequests() {
     return HookRequests.orderSign(ehr.baseUrl()).completePrefetch().without("medicationRequests").build();
   }
