@@ -1,5 +1,7 @@
 package org.ironcds.bench;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.ironcds.prefetch.PrefetchResolver;
 import org.ironcds.prefetch.TestChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures what fetching costs a hook call: {@code resolve} with nothing prefetched (five searches
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Run through surefire, which has the test classpath (the name keeps it out of ordinary runs):
  *
  * <pre>
- * mvn -q -B -o test -Dtest=org.ironcds.bench.PrefetchLatencyBench -Dbench=true && cat target/bench/prefetch-latency.txt
+ * mvn -q -B -o test -Dtest=org.ironcds.bench.PrefetchLatencyBench -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false \
+ *   && cat target/bench/prefetch-latency.txt
  * </pre>
  *
  * {@code -Dbench.warmup} and {@code -Dbench.iterations} change the defaults of 300 and 500 calls.
@@ -34,11 +38,7 @@ class PrefetchLatencyBench {
   void measure() throws Exception {
     int warmUp = Integer.getInteger("bench.warmup", 300);
     int measured = Integer.getInteger("bench.iterations", 500);
-    // Production logs the per-call summary at INFO; the test config's DEBUG would measure the console.
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.ironcds"))
-        .setLevel(ch.qos.logback.classic.Level.INFO);
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.ironcds.prefetch.PrefetchResolver"))
-        .setLevel(ch.qos.logback.classic.Level.WARN);
+    quietLogging();
     try (FakeEhr ehr = FakeEhr.builder().resources(TestChart.all()).start()) {
       PrefetchOptions options = PrefetchOptions.defaults().withAllowedServers(List.of(ehr.baseUrl().toString()));
       PrefetchResolver resolver = new PrefetchResolver(TestChart.templates(), options, PrefetchMetrics.NONE);
@@ -66,6 +66,20 @@ class PrefetchLatencyBench {
       Files.createDirectories(out.getParent());
       Files.writeString(out, report);
     }
+  }
+
+  /**
+   * Production levels or quieter: without a logging config, logback's DEBUG default would make
+   * Jetty and HAPI write gigabytes and the bench would measure the console.
+   */
+  private static void quietLogging() {
+    level(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.WARN);
+    level("org.ironcds", Level.INFO);
+    level("org.ironcds.prefetch.PrefetchResolver", Level.WARN);
+  }
+
+  private static void level(String logger, Level level) {
+    ((Logger) LoggerFactory.getLogger(logger)).setLevel(level);
   }
 
   private static long[] time(PrefetchResolver resolver, HookRequest request, int iterations) {
