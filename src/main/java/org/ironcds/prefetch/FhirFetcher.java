@@ -72,13 +72,19 @@ final class FhirFetcher {
     if (remaining.isNegative() || remaining.isZero()) {
       return CompletableFuture.failedFuture(new FetchException(FetchFailure.DEADLINE));
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(remaining.compareTo(options.requestTimeout()) < 0 ? remaining : options.requestTimeout())
-            .header("Accept", "application/fhir+json")
-            .header("Authorization", "Bearer " + connection.accessToken())
-            .GET()
-            .build();
+    HttpRequest request;
+    try {
+      request =
+          HttpRequest.newBuilder(url)
+              .timeout(remaining.compareTo(options.requestTimeout()) < 0 ? remaining : options.requestTimeout())
+              .header("Accept", "application/fhir+json")
+              .header("Authorization", "Bearer " + connection.accessToken())
+              .GET()
+              .build();
+    } catch (IllegalArgumentException e) {
+      // A URL or header the client refuses to send; its message could quote the token, so drop it.
+      return CompletableFuture.failedFuture(new FetchException(FetchFailure.IO_ERROR));
+    }
     long started = System.nanoTime();
     return client
         .sendAsync(request, CappedBody.handler(options.maxResponseBytes()))

@@ -177,17 +177,30 @@ final class Resolution {
       return Optional.empty();
     }
     URI server = request.fhirServer().get();
-    if (!policy.allows(server)) {
+    if (!policy.allows(server) || server.getRawQuery() != null || server.getRawFragment() != null) {
       LOG.warn("fhir_server_refused host={}", server.getHost());
       return Optional.empty();
     }
-    return Optional.of(new FhirConnection(server, request.fhirAuthorization().get().accessToken(), policy));
+    String token = request.fhirAuthorization().get().accessToken();
+    if (!usableToken(token)) {
+      LOG.warn("fhir_token_unusable host={}", server.getHost());
+      return Optional.empty();
+    }
+    return Optional.of(new FhirConnection(server, token, policy));
+  }
+
+  /** A bearer token must fit in a header as is: visible ASCII, no spaces (RFC 6750 is stricter). */
+  private static boolean usableToken(String token) {
+    return !token.isEmpty() && token.chars().allMatch(c -> c > 0x20 && c < 0x7F);
   }
 
   private FetchFailure refusal() {
-    return request.fhirServer().isEmpty() || request.fhirAuthorization().isEmpty()
-        ? FetchFailure.NOT_CONFIGURED
-        : FetchFailure.SERVER_REFUSED;
+    if (request.fhirServer().isEmpty() || request.fhirAuthorization().isEmpty()) {
+      return FetchFailure.NOT_CONFIGURED;
+    }
+    return usableToken(request.fhirAuthorization().get().accessToken())
+        ? FetchFailure.SERVER_REFUSED
+        : FetchFailure.UNAUTHORIZED;
   }
 
   /** Reads the Medications that orders reference and nothing in the request holds; failures are tolerated. */

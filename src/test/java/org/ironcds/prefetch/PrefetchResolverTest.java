@@ -262,6 +262,17 @@ class PrefetchResolverTest {
   }
 
   @Test
+  void tokenThatCannotBeSentIs412AndNeverA500() {
+    HookRequest request =
+        HookRequests.orderSign(ehr.baseUrl()).token("abc\r\nX-Injected: 1").completePrefetch().without("observations").build();
+
+    assertThatThrownBy(() -> resolver().resolve(request))
+        .isInstanceOf(MissingDataException.class)
+        .hasMessageContaining("observations (unauthorized)");
+    assertThat(ehr.requests()).isEmpty();
+  }
+
+  @Test
   void forbiddenQueryIs412() {
     ehr.forbidAll();
     HookRequest request = HookRequests.orderSign(ehr.baseUrl()).completePrefetch().without("observations").build();
