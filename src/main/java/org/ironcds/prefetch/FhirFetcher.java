@@ -89,7 +89,8 @@ final class FhirFetcher {
     return client
         .sendAsync(request, CappedBody.handler(options.maxResponseBytes()))
         .handle((response, error) -> parse(response, error, deadline))
-        .whenComplete((value, error) -> metrics.fetchLatency(Duration.ofNanos(System.nanoTime() - started), error == null));
+        .whenComplete(
+            (value, error) -> metrics.fetchLatency(Duration.ofNanos(System.nanoTime() - started), error == null));
   }
 
   private CompletableFuture<List<JsonNode>> follow(

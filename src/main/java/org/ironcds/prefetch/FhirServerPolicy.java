@@ -97,7 +97,8 @@ public final class FhirServerPolicy {
         }
         Target target =
             Target.of(url)
-                .orElseThrow(() -> new IllegalArgumentException("allowed FHIR server must be an absolute http(s) URL: " + text));
+                .orElseThrow(
+                    () -> new IllegalArgumentException("allowed FHIR server must be an absolute http(s) URL: " + text));
         return new Entry(text, target, target.path().equals("/"));
       } catch (URISyntaxException e) {
         throw new IllegalArgumentException("allowed FHIR server is not a URL: " + text, e);

@@ -2,6 +2,7 @@ package org.ironcds.prefetch;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import org.ironcds.cdshooks.CdsHooksJson;
@@ -63,10 +64,8 @@ public final class PrefetchResolver {
         throw new IllegalArgumentException("required key has no prefetch template: " + key);
       }
     }
-    Resolution resolution =
-        new Resolution(
-            templates, policy, fetcher, metrics, clock, request, requiredKeys, clock.instant().plus(options.deadline()));
-    return resolution.run();
+    Instant deadline = clock.instant().plus(options.deadline());
+    return new Resolution(templates, policy, fetcher, metrics, clock, request, requiredKeys, deadline).run();
   }
 
   public PrefetchTemplates templates() {

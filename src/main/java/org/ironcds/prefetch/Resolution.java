@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.ironcds.cdshooks.HookRequest;
 import org.ironcds.cdshooks.Prefetch;
@@ -120,12 +117,13 @@ final class Resolution {
     // Fail before any call if a required key is already lost: the answer is 412 either way.
     failIfRequiredMissing();
     Map<String, CompletableFuture<JsonNode>> launched = new LinkedHashMap<>();
-    toFetch.forEach((key, query) -> launched.put(key, fetcher.read(server.get(), server.get().resolve(query), deadline)));
-    toPage.forEach(key -> launched.put(key, fetcher.pages(server.get(), values.get(key), deadline, false)));
+    FhirConnection fhir = server.get();
+    toFetch.forEach((key, query) -> launched.put(key, fetcher.read(fhir, fhir.resolve(query), deadline)));
+    toPage.forEach(key -> launched.put(key, fetcher.pages(fhir, values.get(key), deadline, false)));
     await(launched).forEach(this::record);
   }
 
-  private void record(String key, Result result) {
+  private void record(String key, FetchResult result) {
     if (result.value().isPresent()) {
       values.put(key, result.value().get());
       if (toFetch.containsKey(key)) {
@@ -145,10 +143,11 @@ final class Resolution {
     failures.put(key, failure);
     metrics.fetchFailed(key, failure.failure());
     String status = failure.status().isPresent() ? String.valueOf(failure.status().getAsInt()) : "-";
+    String reason = failure.failure().code();
     if (required.contains(key)) {
-      LOG.warn("prefetch_fetch_failed key={} reason={} status={} required=true", key, failure.failure().code(), status);
+      LOG.warn("prefetch_fetch_failed key={} reason={} status={} required=true", key, reason, status);
     } else {
-      LOG.info("prefetch_fetch_failed key={} reason={} status={} required=false", key, failure.failure().code(), status);
+      LOG.info("prefetch_fetch_failed key={} reason={} status={} required=false", key, reason, status);
     }
   }
 
@@ -158,7 +157,9 @@ final class Resolution {
       return;
     }
     String why =
-        missing.stream().map(key -> key + " (" + failures.get(key).failure().code() + ")").collect(Collectors.joining(", "));
+        missing.stream()
+            .map(key -> key + " (" + failures.get(key).failure().code() + ")")
+            .collect(Collectors.joining(", "));
     LOG.warn("prefetch_required_missing keys={} elapsed_ms={}", missing, elapsed().toMillis());
     throw new MissingDataException(
         missing, "Required prefetch data could be had neither from the request nor from the FHIR server: " + why);
@@ -217,16 +218,18 @@ final class Resolution {
       return List.of();
     }
     Map<String, CompletableFuture<JsonNode>> launched = new LinkedHashMap<>();
+    FhirConnection fhir = server.get();
     references.stream()
         .limit(MAX_MEDICATION_READS)
-        .forEach(reference -> launched.put(reference, fetcher.get(server.get(), server.get().resolve(reference), deadline)));
+        .forEach(reference -> launched.put(reference, fetcher.get(fhir, fhir.resolve(reference), deadline)));
     List<JsonNode> medications = new ArrayList<>();
     await(launched).forEach((reference, result) -> keepMedication(result, medications));
     return medications;
   }
 
-  private void keepMedication(Result result, List<JsonNode> medications) {
-    Optional<JsonNode> medication = result.value().filter(value -> "Medication".equals(value.path("resourceType").asText()));
+  private void keepMedication(FetchResult result, List<JsonNode> medications) {
+    Optional<JsonNode> medication =
+        result.value().filter(value -> "Medication".equals(value.path("resourceType").asText()));
     if (medication.isPresent()) {
       medications.add(medication.get());
       metrics.keyFetched(MEDICATION_KEY);
@@ -237,23 +240,8 @@ final class Resolution {
     }
   }
 
-  /** Waits for every future until the deadline; those not done by then fail with {@code DEADLINE}. */
-  private Map<String, Result> await(Map<String, CompletableFuture<JsonNode>> launched) {
-    Instant launchedAt = clock.instant();
-    Map<String, CompletableFuture<Result>> results = new LinkedHashMap<>();
-    launched.forEach((key, future) -> results.put(key, future.handle((value, error) -> Result.of(value, error, launchedAt, clock))));
-    try {
-      long millis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
-      CompletableFuture.allOf(results.values().toArray(CompletableFuture[]::new)).get(millis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // Stragglers are handled below. Their exchanges end on their own: each request's timeout is
-      // at most the time left before the deadline.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    Map<String, Result> done = new LinkedHashMap<>();
-    results.forEach((key, result) -> done.put(key, result.getNow(Result.deadline(launchedAt, clock))));
-    return done;
+  private Map<String, FetchResult> await(Map<String, CompletableFuture<JsonNode>> launched) {
+    return FetchResult.awaitAll(launched, deadline, clock);
   }
 
   private Map<String, JsonNode> inTemplateOrder() {
@@ -275,20 +263,5 @@ final class Resolution {
 
   private Duration elapsed() {
     return Duration.between(start, clock.instant());
-  }
-
-  /** The outcome of one fetch: a value or a failure, and how long it took. */
-  record Result(Optional<JsonNode> value, Optional<FetchException> failure, Duration latency) {
-    static Result of(JsonNode value, Throwable error, Instant launchedAt, Clock clock) {
-      Duration latency = Duration.between(launchedAt, clock.instant());
-      return error == null
-          ? new Result(Optional.of(value), Optional.empty(), latency)
-          : new Result(Optional.empty(), Optional.of(FetchException.from(error, false)), latency);
-    }
-
-    static Result deadline(Instant launchedAt, Clock clock) {
-      return new Result(
-          Optional.empty(), Optional.of(new FetchException(FetchFailure.DEADLINE)), Duration.between(launchedAt, clock.instant()));
-    }
   }
 }
