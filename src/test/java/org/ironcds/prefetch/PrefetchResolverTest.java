@@ -237,8 +237,8 @@ class PrefetchResolverTest {
         .isInstanceOf(MissingDataException.class)
         .extracting(e -> ((MissingDataException) e).missingKeys())
         .isEqualTo(List.of("patient"));
-    assertThat(resolver().resolve(HookRequests.orderSign().prefetch("patient", TestChart.prefetchValue("patient")).build(), Set.of("patient")).byKey())
-        .containsOnlyKeys("patient");
+    HookRequest withPatient = HookRequests.orderSign().prefetch("patient", TestChart.prefetchValue("patient")).build();
+    assertThat(resolver().resolve(withPatient, Set.of("patient")).byKey()).containsOnlyKeys("patient");
   }
 
   @Test
