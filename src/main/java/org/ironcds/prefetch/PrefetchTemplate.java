@@ -43,8 +43,7 @@ public record PrefetchTemplate(String key, String query, boolean required, Strin
   }
 
   private static void requireRelative(String key, String query) {
-    int end = firstOf(query, '/', '?');
-    String type = query.substring(0, end);
+    String type = query.split("[/?]", 2)[0];
     if (!RESOURCE_TYPE.matcher(type).matches()) {
       throw new IllegalArgumentException(
           "prefetch " + key + ": query must be a relative FHIR URL starting with a resource type");
@@ -85,14 +84,5 @@ public record PrefetchTemplate(String key, String query, boolean required, Strin
             "prefetch " + key + ": '" + name + "' is not FHIR search syntax; use _sort=-field");
       }
     }
-  }
-
-  private static int firstOf(String text, char a, char b) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == a || text.charAt(i) == b) {
-        return i;
-      }
-    }
-    return text.length();
   }
 }

@@ -31,25 +31,17 @@ final class TemplateExpander {
   }
 
   private static Optional<String> value(String token, OrderContext context) {
-    switch (token) {
-      case "context.patientId":
-        return Optional.of(encode(context.patientId()));
-      case "context.encounterId":
-        return context.encounterId().map(TemplateExpander::encode);
-      case "context.userId":
-        // A typed reference: keep its one slash so {{context.userId}} works as a read URL.
-        return Optional.of(encode(context.userId()).replace("%2F", "/"));
-      case "userPractitionerId":
-        return userId(context, "Practitioner");
-      case "userPractitionerRoleId":
-        return userId(context, "PractitionerRole");
-      case "userPatientId":
-        return userId(context, "Patient");
-      case "userRelatedPersonId":
-        return userId(context, "RelatedPerson");
-      default:
-        return Optional.empty();
-    }
+    return switch (token) {
+      case "context.patientId" -> Optional.of(encode(context.patientId()));
+      case "context.encounterId" -> context.encounterId().map(TemplateExpander::encode);
+      // A typed reference: keep its one slash so {{context.userId}} works as a read URL.
+      case "context.userId" -> Optional.of(encode(context.userId()).replace("%2F", "/"));
+      case "userPractitionerId" -> userId(context, "Practitioner");
+      case "userPractitionerRoleId" -> userId(context, "PractitionerRole");
+      case "userPatientId" -> userId(context, "Patient");
+      case "userRelatedPersonId" -> userId(context, "RelatedPerson");
+      default -> Optional.empty();
+    };
   }
 
   private static Optional<String> userId(OrderContext context, String type) {
