@@ -92,6 +92,10 @@ public final class FhirServerPolicy {
     static Entry parse(String text) {
       try {
         URI url = new URI(text.trim());
+        if (url.getRawUserInfo() != null) {
+          // Not quoted: user info in a URL is usually a password.
+          throw new IllegalArgumentException("allowed FHIR server must not contain user info (host " + url.getHost() + ")");
+        }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
           throw new IllegalArgumentException("allowed FHIR server must not have a query or fragment: " + text);
         }

@@ -28,6 +28,16 @@ class PrefetchTemplatesTest {
   }
 
   @Test
+  void discoveryMapFitsAServiceDescriptor() {
+    org.ironcds.cdshooks.ServiceDescriptor descriptor =
+        new org.ironcds.cdshooks.ServiceDescriptor(
+            org.ironcds.cdshooks.Hook.ORDER_SIGN, "iv-iron", "IV iron", "d", TestChart.templates().discovery(),
+            java.util.Optional.empty());
+
+    assertThat(descriptor.prefetch()).containsOnlyKeys(TestChart.templates().keys());
+  }
+
+  @Test
   void medicationAndLabKeysAreRequiredByDefaultAndPatientIsNot() {
     assertThat(TestChart.templates().requiredKeys())
         .containsExactly("medicationRequests", "medicationStatements", "medicationAdministrations", "observations");
