@@ -1,0 +1,24 @@
+package org.ironcds.auth;
+
+/**
+ * Makes a value taken from an unverified token safe to log: only printable ASCII (no forged log
+ * lines, no bidi tricks) and a bounded length. Only ever applied to {@code iss}, {@code tenant}, {@code jti} and
+ * {@code kid}, never to the token.
+ */
+final class LogSafe {
+  private static final int MAX_CHARS = 120;
+
+  private LogSafe() {}
+
+  static String clean(String value) {
+    StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_CHARS));
+    for (int i = 0; i < value.length() && out.length() < MAX_CHARS; i++) {
+      char c = value.charAt(i);
+      out.append(c < 0x20 || c > 0x7e || c == '"' || c == '\\' ? '?' : c);
+    }
+    if (value.length() > MAX_CHARS) {
+      out.append("...");
+    }
+    return out.toString();
+  }
+}
