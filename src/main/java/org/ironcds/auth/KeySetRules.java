@@ -3,6 +3,7 @@ package org.ironcds.auth;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +59,7 @@ final class KeySetRules {
   }
 
   static boolean isUsable(JWK key) {
-    if (key.getKeyUse() != null && !key.getKeyUse().equals(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)) {
+    if (key.getKeyUse() != null && !key.getKeyUse().equals(KeyUse.SIGNATURE)) {
       return false;
     }
     if (key instanceof RSAKey rsa) {

@@ -2,7 +2,6 @@ package org.ironcds.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,13 +43,13 @@ public record TrustedClient(
       throw new IllegalArgumentException("tenant is blank");
     }
     Objects.requireNonNull(keys, "keys == null");
-    allowedJku = List.copyOf(allowedJku);
+    allowedJku = List.copyOf(Objects.requireNonNull(allowedJku, "allowedJku == null"));
     allowedJku.forEach(url -> RemoteUrls.requireFetchable(url, "jku"));
     if (keys.isEmpty() && allowedJku.isEmpty()) {
       throw new IllegalArgumentException(
           "no keys: give one of jwks, jwksFile or jwksUri, or allow at least one jku");
     }
-    algorithms = Set.copyOf(new LinkedHashSet<>(algorithms));
+    algorithms = Set.copyOf(Objects.requireNonNull(algorithms, "algorithms == null"));
     if (algorithms.isEmpty()) {
       throw new IllegalArgumentException("algorithms is empty");
     }
