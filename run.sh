@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Local trial: builds the jar when the sources are newer, then runs the service on
+# http://localhost:8080 with embedded defaults. Without a trusted-clients file it runs with
+# authentication off, which the service allows only on a loopback address.
+set -euo pipefail
+cd "$(dirname "$0")"
+jar=target/iron-cds.jar
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+  mvn -q -B package -DskipTests
+fi
+if [ -z "${IRONCDS_TRUSTED_CLIENTS_FILE:-}" ]; then
+  export IRONCDS_AUTH_MODE="${IRONCDS_AUTH_MODE:-off}"
+fi
+exec java ${JAVA_OPTS:-} -jar "$jar" "$@"

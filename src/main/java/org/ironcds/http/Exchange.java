@@ -1,0 +1,106 @@
+package org.ironcds.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * One HTTP request as an endpoint sees it: method, path, path parameters, headers, a size-limited
+ * body, and the public URL of the endpoint (the JWT audience). It also gathers the fields of the
+ * request's log line, which must never hold patient data or tokens.
+ */
+public final class Exchange {
+  private final Request request;
+  private final String publicBaseUrl;
+  private final long maxBodyBytes;
+  private final Map<String, String> pathParameters;
+  private final Map<String, String> logFields = new LinkedHashMap<>();
+
+  Exchange(Request request, String publicBaseUrl, long maxBodyBytes, Map<String, String> pathParameters) {
+    this.request = request;
+    this.publicBaseUrl = publicBaseUrl;
+    this.maxBodyBytes = maxBodyBytes;
+    this.pathParameters = Map.copyOf(pathParameters);
+  }
+
+  public String method() {
+    return request.getMethod();
+  }
+
+  public String path() {
+    return Request.getPathInContext(request);
+  }
+
+  /** A parameter of the route template, such as {@code id} in {@code /cds-services/{id}}. */
+  public String pathParameter(String name) {
+    String value = pathParameters.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no path parameter " + name);
+    }
+    return value;
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(request.getHeaders().get(name));
+  }
+
+  /** The first value of a query parameter. */
+  public Optional<String> queryParameter(String name) {
+    Fields fields = Request.extractQueryParameters(request);
+    return Optional.ofNullable(fields.getValue(name));
+  }
+
+  /** The exact public URL of this endpoint, as EHRs address it: the JWT {@code aud}. */
+  public String publicUrl() {
+    return publicBaseUrl + path();
+  }
+
+  /**
+   * Checks that the body is JSON ({@code application/json} or {@code application/fhir+json}, any
+   * parameters), answering 415 otherwise.
+   */
+  public void requireJsonBody() {
+    String type = header(HttpHeader.CONTENT_TYPE.asString()).orElse("");
+    String mediaType = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json") && !mediaType.equals("application/fhir+json")) {
+      throw new HttpError(415, "not-supported", "Content-Type must be application/json");
+    }
+  }
+
+  /** Reads the whole body, refusing with 413 anything over the configured limit. */
+  public byte[] body() {
+    long declared = request.getLength();
+    if (declared > maxBodyBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      if (body.length > maxBodyBytes) {
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw new HttpError(400, "structure", "The request body could not be read");
+    }
+  }
+
+  private HttpError tooLarge() {
+    return new HttpError(413, "too-costly", "Request body is larger than " + maxBodyBytes + " bytes");
+  }
+
+  /** Adds a field to this request's log line. Callers pass only non-identifying values. */
+  public void log(String key, Object value) {
+    logFields.put(key, String.valueOf(value));
+  }
+
+  Map<String, String> logFields() {
+    return logFields;
+  }
+}

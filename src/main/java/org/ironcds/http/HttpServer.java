@@ -1,0 +1,109 @@
+package org.ironcds.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.ironcds.auth.ClientAuthenticator;
+import org.ironcds.cdshooks.CdsHooksJson;
+import org.ironcds.cdsservice.ServiceCatalog;
+
+/**
+ * The embedded Jetty server: CORS outermost (so preflights need no token and error responses carry
+ * Allow-Origin too), graceful shutdown, then the {@link Router} with the CDS Hooks endpoints.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final HttpOptions options;
+
+  /**
+   * @param extraEndpoints further routes (feedback, admin, metrics), matched after the built-in ones
+   */
+  public HttpServer(HttpOptions options, ServiceCatalog catalog, ClientAuthenticator authenticator,
+      BooleanSupplier ready, List<Endpoint> extraEndpoints) {
+    this.options = options;
+    QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), Math.min(8, options.maxThreads()));
+    threads.setName("http");
+    this.server = new Server(threads);
+    server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+    server.setErrorHandler(new JsonErrorHandler());
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setSendDateHeader(false);
+    http.setRequestHeaderSize(16 * 1024);
+    this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(options.bindAddress());
+    connector.setPort(options.port());
+    connector.setIdleTimeout(options.idleTimeout().toMillis());
+    server.addConnector(connector);
+
+    CdsHooksJson json = new CdsHooksJson();
+    List<Endpoint> endpoints = new ArrayList<>();
+    endpoints.add(new DiscoveryEndpoint(catalog, json));
+    endpoints.add(new ServiceEndpoint(catalog, json));
+    endpoints.add(HealthEndpoint.ready("/health", ready));
+    endpoints.add(HealthEndpoint.ready("/health/ready", ready));
+    endpoints.add(HealthEndpoint.live());
+    endpoints.addAll(extraEndpoints);
+    Router router = new Router(endpoints, authenticator, options.baseUrlText(), options.maxBodyBytes());
+
+    server.setHandler(cors(options.corsOriginPatterns(), new GracefulHandler(router)));
+  }
+
+  private static CrossOriginHandler cors(List<String> originPatterns, GracefulHandler next) {
+    CrossOriginHandler cors = new CrossOriginHandler();
+    Set<String> patterns = new HashSet<>();
+    for (String origin : originPatterns) {
+      // Configured values are origins or '*'; Jetty wants regular expressions.
+      patterns.add(origin.equals("*") ? ".*" : java.util.regex.Pattern.quote(origin));
+    }
+    cors.setAllowedOriginPatterns(patterns);
+    cors.setAllowedMethods(Set.of("GET", "POST", "OPTIONS"));
+    // '*' would not cover Authorization, so the headers are listed explicitly.
+    cors.setAllowedHeaders(Set.of("Authorization", "Content-Type", "Accept"));
+    cors.setAllowCredentials(false);
+    cors.setPreflightMaxAge(Duration.ofMinutes(10));
+    cors.setHandler(next);
+    return cors;
+  }
+
+  public void start() throws Exception {
+    server.start();
+  }
+
+  /** The port actually bound (useful when the options asked for 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** The local URL of the running server, for tests and logs. */
+  public URI localUrl() {
+    String host = options.bindAddress().contains(":") ? "[" + options.bindAddress() + "]" : options.bindAddress();
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then stops. */
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+}

@@ -1,0 +1,100 @@
+package org.ironcds.http;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.ironcds.auth.ClientAuthenticator;
+import org.ironcds.cdshooks.CdsClient;
+
+/**
+ * Dispatches each request to the first endpoint whose template matches, after the method check and
+ * client authentication, and writes exactly one response. Every failure goes through {@link
+ * ErrorMapper}; nothing escapes to Jetty.
+ */
+final class Router extends Handler.Abstract {
+  private record Route(PathTemplate template, Endpoint endpoint) {}
+
+  private final List<Route> routes;
+  private final ClientAuthenticator authenticator;
+  private final String publicBaseUrl;
+  private final long maxBodyBytes;
+  private final ErrorMapper errors = new ErrorMapper();
+  private final RequestLog requestLog = new RequestLog();
+
+  Router(List<Endpoint> endpoints, ClientAuthenticator authenticator, String publicBaseUrl, long maxBodyBytes) {
+    this.routes = endpoints.stream().map(e -> new Route(new PathTemplate(e.pathTemplate()), e)).toList();
+    this.authenticator = authenticator;
+    this.publicBaseUrl = publicBaseUrl;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    long started = System.nanoTime();
+    String path = Request.getPathInContext(request);
+    Optional<Matched> matched = match(path);
+    Exchange exchange = new Exchange(request, publicBaseUrl, maxBodyBytes,
+        matched.map(Matched::parameters).orElse(Map.of()));
+    matched.ifPresent(m -> exchange.log("route", m.route().endpoint().pathTemplate()));
+    Reply reply;
+    try {
+      reply = dispatch(exchange, matched);
+    } catch (Throwable failure) { // the one boundary: no exception reaches Jetty
+      reply = errors.toReply(failure, exchange);
+    }
+    write(response, reply, callback);
+    requestLog.log(exchange, reply.status(), System.nanoTime() - started);
+    return true;
+  }
+
+  private record Matched(Route route, Map<String, String> parameters) {}
+
+  private Optional<Matched> match(String path) {
+    for (Route route : routes) {
+      Optional<Map<String, String>> parameters = route.template().match(path);
+      if (parameters.isPresent()) {
+        return Optional.of(new Matched(route, parameters.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Reply dispatch(Exchange exchange, Optional<Matched> matched) throws Exception {
+    if (matched.isEmpty()) {
+      throw new HttpError(404, "not-found", "No resource at this path");
+    }
+    Endpoint endpoint = matched.get().route().endpoint();
+    if (!endpoint.methods().contains(exchange.method())) {
+      String allow = String.join(", ", new TreeSet<>(endpoint.methods()));
+      throw new HttpError(405, "not-supported", "Method " + safeMethod(exchange.method())
+          + " is not allowed here; use " + allow, Map.of("Allow", allow));
+    }
+    CdsClient client = CdsClient.UNAUTHENTICATED;
+    if (endpoint.requiresClientAuthentication()) {
+      client = authenticator.authenticate(exchange.publicUrl(),
+          exchange.header(HttpHeader.AUTHORIZATION.asString()));
+      exchange.log("iss", client.issuer());
+      client.tenant().ifPresent(t -> exchange.log("tenant", t));
+    }
+    return endpoint.handle(exchange, client);
+  }
+
+  private static String safeMethod(String method) {
+    return method.matches("[A-Z]{1,16}") ? method : "(unknown)";
+  }
+
+  private static void write(Response response, Reply reply, Callback callback) {
+    response.setStatus(reply.status());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+    response.write(true, ByteBuffer.wrap(reply.body()), callback);
+  }
+}
