@@ -18,6 +18,8 @@ import org.ironcds.config.ConfigLoader;
 import org.ironcds.fhir.Fhir;
 import org.ironcds.http.HttpOptions;
 import org.ironcds.http.HttpServer;
+import org.ironcds.http.MetricsEndpoint;
+import org.ironcds.metrics.MicrometerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,7 @@ public final class Main {
 
   static void serve(AppConfig config) throws Exception {
     long started = System.nanoTime();
+    Logging.configure(config.observability().logFormat());
     AtomicBoolean ready = new AtomicBoolean(false);
     Application application = Application.build(config, ready);
     application.server().start();
@@ -99,6 +102,7 @@ public final class Main {
   record Application(HttpServer server) implements AutoCloseable {
     static Application build(AppConfig config, AtomicBoolean ready) {
       Fhir.warmUp();
+      MicrometerMetrics metrics = new MicrometerMetrics();
       ClientAuthenticator authenticator = ClientAuthenticator.disabled();
       Map<String, String> prefetch = new LinkedHashMap<>();
       CallPipeline pipeline = (request, now) -> List.of();
@@ -109,7 +113,14 @@ public final class Main {
       AppConfig.Server s = config.server();
       HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),
           s.maxBodyBytes(), s.idleTimeout(), s.maxThreads());
-      return new Application(new HttpServer(options, catalog, authenticator, ready::get, List.of()));
+      MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics::scrape,
+          ConfigLoader.isLoopback(s.bindAddress()),
+          config.observability().metricsToken());
+      HttpServer server = new HttpServer(options, catalog, authenticator, ready::get, List.of(metricsEndpoint), metrics);
+      metrics.gauge("ironcds.http.threads.busy", "Busy request threads", server.threadPool(), p -> p.getBusyThreads());
+      metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
+      metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
+      return new Application(server);
     }
 
     @Override

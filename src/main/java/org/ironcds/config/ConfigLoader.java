@@ -165,7 +165,8 @@ public final class ConfigLoader {
     return isLoopback(address) || address.equals("0.0.0.0") || address.equals("::");
   }
 
-  static boolean isLoopback(String address) {
+  /** True for {@code localhost} and loopback IP addresses. */
+  public static boolean isLoopback(String address) {
     if (address.equals("localhost")) {
       return true;
     }

@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.ironcds.auth.ClientAuthenticator;
 import org.ironcds.cdshooks.CdsHooksJson;
 import org.ironcds.cdsservice.ServiceCatalog;
+import org.ironcds.metrics.Metrics;
 
 /**
  * The embedded Jetty server: CORS outermost (so preflights need no token and error responses carry
@@ -28,14 +29,21 @@ public final class HttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final HttpOptions options;
+  private final QueuedThreadPool threads;
+
+  public HttpServer(HttpOptions options, ServiceCatalog catalog, ClientAuthenticator authenticator,
+      BooleanSupplier ready, List<Endpoint> extraEndpoints) {
+    this(options, catalog, authenticator, ready, extraEndpoints, Metrics.NONE);
+  }
 
   /**
    * @param extraEndpoints further routes (feedback, admin, metrics), matched after the built-in ones
+   * @param metrics where request counts and latencies go
    */
   public HttpServer(HttpOptions options, ServiceCatalog catalog, ClientAuthenticator authenticator,
-      BooleanSupplier ready, List<Endpoint> extraEndpoints) {
+      BooleanSupplier ready, List<Endpoint> extraEndpoints, Metrics metrics) {
     this.options = options;
-    QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), Math.min(8, options.maxThreads()));
+    this.threads = new QueuedThreadPool(options.maxThreads(), Math.min(8, options.maxThreads()));
     threads.setName("http");
     this.server = new Server(threads);
     server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
@@ -60,7 +68,7 @@ public final class HttpServer implements AutoCloseable {
     endpoints.add(HealthEndpoint.ready("/health/ready", ready));
     endpoints.add(HealthEndpoint.live());
     endpoints.addAll(extraEndpoints);
-    Router router = new Router(endpoints, authenticator, options.baseUrlText(), options.maxBodyBytes());
+    Router router = new Router(endpoints, authenticator, options.baseUrlText(), options.maxBodyBytes(), metrics);
 
     server.setHandler(cors(options.corsOriginPatterns(), new GracefulHandler(router)));
   }
@@ -80,6 +88,11 @@ public final class HttpServer implements AutoCloseable {
     cors.setPreflightMaxAge(Duration.ofMinutes(10));
     cors.setHandler(next);
     return cors;
+  }
+
+  /** The request thread pool, for gauges. */
+  public QueuedThreadPool threadPool() {
+    return threads;
   }
 
   public void start() throws Exception {

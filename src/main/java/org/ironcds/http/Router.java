@@ -11,7 +11,10 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.ironcds.auth.ClientAuthenticator;
+import org.ironcds.auth.AuthenticationException;
 import org.ironcds.cdshooks.CdsClient;
+import org.ironcds.metrics.Metrics;
+import org.slf4j.MDC;
 
 /**
  * Dispatches each request to the first endpoint whose template matches, after the method check and
@@ -27,17 +30,31 @@ final class Router extends Handler.Abstract {
   private final long maxBodyBytes;
   private final ErrorMapper errors = new ErrorMapper();
   private final RequestLog requestLog = new RequestLog();
+  private final Metrics metrics;
 
-  Router(List<Endpoint> endpoints, ClientAuthenticator authenticator, String publicBaseUrl, long maxBodyBytes) {
+  Router(List<Endpoint> endpoints, ClientAuthenticator authenticator, String publicBaseUrl, long maxBodyBytes,
+      Metrics metrics) {
     this.routes = endpoints.stream().map(e -> new Route(new PathTemplate(e.pathTemplate()), e)).toList();
     this.authenticator = authenticator;
     this.publicBaseUrl = publicBaseUrl;
     this.maxBodyBytes = maxBodyBytes;
+    this.metrics = metrics;
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     long started = System.nanoTime();
+    String requestId = RequestIds.next();
+    MDC.put("request_id", requestId);
+    try {
+      route(request, response, callback, started, requestId);
+    } finally {
+      MDC.remove("request_id");
+    }
+    return true;
+  }
+
+  private void route(Request request, Response response, Callback callback, long started, String requestId) {
     String path = Request.getPathInContext(request);
     Optional<Matched> matched = match(path);
     Exchange exchange = new Exchange(request, publicBaseUrl, maxBodyBytes,
@@ -47,11 +64,17 @@ final class Router extends Handler.Abstract {
     try {
       reply = dispatch(exchange, matched);
     } catch (Throwable failure) { // the one boundary: no exception reaches Jetty
+      if (failure instanceof AuthenticationException e) {
+        metrics.authenticationFailed(e.reason());
+      }
       reply = errors.toReply(failure, exchange);
     }
+    response.getHeaders().put("X-Request-Id", requestId);
     write(response, reply, callback);
-    requestLog.log(exchange, reply.status(), System.nanoTime() - started);
-    return true;
+    long nanos = System.nanoTime() - started;
+    requestLog.log(exchange, reply.status(), nanos);
+    metrics.requestCompleted(exchange.logFields().getOrDefault("route", "unmatched"),
+        exchange.logFields().getOrDefault("service", "none"), reply.status(), nanos);
   }
 
   private record Matched(Route route, Map<String, String> parameters) {}

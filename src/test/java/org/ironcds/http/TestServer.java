@@ -7,6 +7,8 @@ import java.util.List;
 import org.ironcds.auth.ClientAuthenticator;
 import org.ironcds.cdsservice.CdsService;
 import org.ironcds.cdsservice.ServiceCatalog;
+import org.ironcds.fhir.Fhir;
+import org.ironcds.metrics.Metrics;
 
 /**
  * Starts the real HTTP server on a random loopback port for tests. The public base URL is fixed
@@ -46,6 +48,7 @@ public final class TestServer implements AutoCloseable {
     private long maxBodyBytes = 1_048_576;
     private List<String> corsOrigins = List.of("*");
     private final List<Endpoint> extraEndpoints = new ArrayList<>();
+    private Metrics metrics = Metrics.NONE;
 
     private Builder(List<CdsService> services) {
       this.services = List.copyOf(services);
@@ -66,16 +69,22 @@ public final class TestServer implements AutoCloseable {
       return this;
     }
 
+    public Builder metrics(Metrics metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
     public Builder endpoint(Endpoint endpoint) {
       extraEndpoints.add(endpoint);
       return this;
     }
 
     public TestServer start() throws Exception {
+      Fhir.warmUp(); // as Main does, so no test pays HAPI's lazy model scan inside a timeout
       HttpOptions options = new HttpOptions("127.0.0.1", 0, URI.create(PUBLIC_BASE), corsOrigins, maxBodyBytes,
           Duration.ofSeconds(30), 32);
       HttpServer server = new HttpServer(options, new ServiceCatalog(services), authenticator, () -> true,
-          extraEndpoints);
+          extraEndpoints, metrics);
       server.start();
       return new TestServer(server);
     }
