@@ -62,9 +62,13 @@ public record TrustedClient(
         DEFAULT_ALGORITHMS);
   }
 
-  /** Whether {@code alg} is a public-key signature algorithm this package can verify. */
+  /**
+   * Whether {@code alg} is a public-key signature algorithm this package can verify: RSA or EC.
+   * ES256K is left out because JDK 17 no longer ships the secp256k1 curve.
+   */
   static boolean isAsymmetric(JWSAlgorithm alg) {
-    return JWSAlgorithm.Family.RSA.contains(alg) || JWSAlgorithm.Family.EC.contains(alg);
+    return JWSAlgorithm.Family.RSA.contains(alg)
+        || (JWSAlgorithm.Family.EC.contains(alg) && !alg.equals(JWSAlgorithm.ES256K));
   }
 
   private static void requireAsymmetric(JWSAlgorithm alg) {

@@ -76,6 +76,14 @@ class TrustedClientsTest {
   }
 
   @Test
+  void algorithmsThisJdkCannotVerifyAreRejected() {
+    assertRejected(entry("\"jwks\": " + EC_JWKS + ", \"algorithms\": [\"ES256K\"]"),
+        "algorithm ES256K is not allowed");
+    assertRejected(entry("\"jwks\": " + EC_JWKS + ", \"algorithms\": [\"EdDSA\"]"),
+        "algorithm EdDSA is not allowed");
+  }
+
+  @Test
   void emptyAlgorithmListIsRejected() {
     assertRejected(entry("\"jwks\": " + EC_JWKS + ", \"algorithms\": []"), "algorithms is empty");
   }
