@@ -1,0 +1,49 @@
+package org.ironcds.knowledge.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.ironcds.knowledge.labs.LabValue;
+
+/** Evidence sentences, so every card says which drug, which lab and when. */
+public final class Describe {
+  private Describe() {}
+
+  public static String date(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+  }
+
+  public static String number(double value) {
+    return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  public static String period(Period period) {
+    if (period.getYears() > 0 && period.getMonths() == 0 && period.getDays() == 0) {
+      return period.getYears() + (period.getYears() == 1 ? " year" : " years");
+    }
+    if (period.getDays() == 0) {
+      return period.toTotalMonths() + (period.toTotalMonths() == 1 ? " month" : " months");
+    }
+    return period.toTotalMonths() * 30 + period.getDays() + " days";
+  }
+
+  /** E.g. "phosphate 0.62 mmol/L on 2026-11-02 — LOW (lower limit 0.80, lab's range)". */
+  public static String lab(LabValue value) {
+    String flag = value.low() ? "LOW" : "not low";
+    String limit = Double.isInfinite(value.lowerLimit()) ? "no lower limit"
+        : "lower limit " + number(value.lowerLimit()) + (value.labLowerLimit() ? ", lab's range" : ", default");
+    String derived = value.derivation().map(d -> "; " + d).orElse("");
+    return value.analyte().display() + " " + number(value.value()) + " " + value.unit() + " on "
+        + date(value.when()) + " — " + flag + " (" + limit + derived + ")";
+  }
+
+  public static String therapy(TherapyEvidence evidence) {
+    String when = evidence.lastDate().map(d -> "last dated " + date(d)).orElse("no date recorded");
+    String state = evidence.active() ? "active" : "within its " + period(evidence.therapyClass().effectWindow())
+        + " effect window";
+    return evidence.therapyClass().display() + " (" + evidence.use().text().orElse(evidence.therapyClass().display())
+        + "), " + when + ", " + state;
+  }
+}

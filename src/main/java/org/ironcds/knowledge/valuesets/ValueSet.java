@@ -1,0 +1,49 @@
+package org.ironcds.knowledge.valuesets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ironcds.chart.Code;
+
+/**
+ * A named code list with its cited source, plus the ingredient and brand names used to match a
+ * medication that carries no recognised code. Only concepts switched on take part in matching.
+ */
+public record ValueSet(String id, String title, String source, List<Concept> concepts, List<String> names,
+    boolean includeUnverified) {
+
+  public ValueSet {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(title, "title == null");
+    Objects.requireNonNull(source, "source == null");
+    concepts = List.copyOf(concepts);
+    names = List.copyOf(names);
+  }
+
+  /** The tokens ({@code system|code}) that match: verified codes, and unverified ones when allowed. */
+  public Set<String> activeTokens() {
+    return concepts.stream()
+        .filter(c -> includeUnverified || c.verification().onByDefault())
+        .map(Concept::token)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  public boolean containsAny(List<Code> codes, Set<String> tokens) {
+    for (Code code : codes) {
+      if (tokens.contains(code.token())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whole-word, case-insensitive patterns for this set's ingredient and brand names. */
+  public List<Pattern> namePatterns() {
+    return names.stream()
+        .map(n -> Pattern.compile("\\b" + Pattern.quote(n.toLowerCase(Locale.ROOT)) + "\\b"))
+        .toList();
+  }
+}
