@@ -41,8 +41,7 @@ final class DetailWriter {
   }
 
   private static String row(LabValue v) {
-    String name = v.analyte().display() + v.derivation().map(d -> " (corrected)").orElse("");
-    return "| " + name + " | " + Describe.number(v.value()) + " " + escape(v.unit()) + " | "
+    return "| " + v.analyte().display() + " | " + Describe.number(v.value()) + " " + escape(v.unit()) + " | "
         + Describe.date(v.when()) + " | " + (v.low() ? "**LOW**" : "not low") + " |\n";
   }
 

@@ -69,7 +69,7 @@ final class OrderResources {
         .setText(product.instructions())
         .setRoute(new CodeableConcept(new Coding(SNOMED, "47625008", "Intravenous route")));
     dosage.addDoseAndRate().setDose(new org.hl7.fhir.r4.model.Quantity()
-        .setValue(doseMg).setUnit("mg").setSystem(UCUM).setCode("mg"));
+        .setValue(java.math.BigDecimal.valueOf(Math.round(doseMg))).setUnit("mg").setSystem(UCUM).setCode("mg"));
     return new FhirJson(Fhir.encode(request));
   }
 

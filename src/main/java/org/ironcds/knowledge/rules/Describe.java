@@ -1,10 +1,11 @@
 package org.ironcds.knowledge.rules;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import org.ironcds.knowledge.labs.LabValue;
 
 /** Evidence sentences, so every card says which drug, which lab and when. */
@@ -15,8 +16,11 @@ public final class Describe {
     return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
   }
 
+  /** Two decimals below 10, one below 100, none above; trailing zeros dropped (0.8, 24, 2.35). */
   public static String number(double value) {
-    return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    int scale = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+    BigDecimal rounded = BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+    return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
   }
 
   public static String period(Period period) {
