@@ -27,14 +27,21 @@ public final class LabPanel {
   }
 
   public static LabPanel of(PatientChart chart, ValueSets valueSets, LabSettings settings) {
+    return of(chart, AnalyteIndex.of(valueSets), settings);
+  }
+
+  public static LabPanel of(PatientChart chart, AnalyteIndex index, LabSettings settings) {
     Map<Analyte, List<LabValue>> values = new EnumMap<>(Analyte.class);
     for (Analyte analyte : Analyte.values()) {
-      List<LabValue> list = new ArrayList<>();
-      for (LabResult result : chart.labs()) {
-        if (valueSets.codedIn(analyte.valueSetId(), result.codes())) {
-          interpret(analyte, result, settings).ifPresent(list::add);
-        }
-      }
+      values.put(analyte, new ArrayList<>());
+    }
+    for (LabResult result : chart.labs()) {
+      index.analyte(result.codes())
+          .flatMap(analyte -> interpret(analyte, result, settings))
+          .ifPresent(value -> values.get(value.analyte()).add(value));
+    }
+    for (Analyte analyte : Analyte.values()) {
+      List<LabValue> list = values.get(analyte);
       list.sort(NEWEST_FIRST);
       values.put(analyte, List.copyOf(list));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ironcds.chart.DraftOrder;
 import org.ironcds.chart.PatientChart;
+import org.ironcds.knowledge.labs.AnalyteIndex;
 import org.ironcds.knowledge.labs.LabPanel;
 import org.ironcds.knowledge.labs.LabSettings;
 import org.ironcds.knowledge.valuesets.ValueSets;
@@ -23,18 +24,18 @@ import org.ironcds.knowledge.valuesets.ValueSets;
  */
 public final class RuleBook {
   private final List<Rule> rules;
-  private final ValueSets valueSets;
   private final LabSettings labSettings;
   private final RuleSettings settings;
   private final Medicines medicines;
+  private final AnalyteIndex analytes;
 
   public RuleBook(ValueSets valueSets, LabSettings labSettings, RuleSettings settings) {
     this.rules = List.of(new AntiresorptiveCoTherapy(), new PreexistingHypophosphataemia(),
         new RepeatFerricCarboxymaltose());
-    this.valueSets = valueSets;
     this.labSettings = labSettings;
     this.settings = settings;
     this.medicines = new Medicines(valueSets, settings);
+    this.analytes = AnalyteIndex.of(valueSets);
   }
 
   public List<Rule> rules() {
@@ -68,7 +69,7 @@ public final class RuleBook {
   }
 
   public Assessment assess(PatientChart chart, Instant now) {
-    return new Assessment(chart, now, LabPanel.of(chart, valueSets, labSettings),
+    return new Assessment(chart, now, LabPanel.of(chart, analytes, labSettings),
         medicines.currentAntiresorptives(chart.medications(), now), medicines, settings, labLookback());
   }
 

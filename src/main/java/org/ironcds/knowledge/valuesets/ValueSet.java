@@ -3,6 +3,7 @@ package org.ironcds.knowledge.valuesets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,10 +41,16 @@ public record ValueSet(String id, String title, String source, List<Concept> con
     return false;
   }
 
-  /** Whole-word, case-insensitive patterns for this set's ingredient and brand names. */
-  public List<Pattern> namePatterns() {
-    return names.stream()
-        .map(n -> Pattern.compile("\\b" + Pattern.quote(n.toLowerCase(Locale.ROOT)) + "\\b"))
-        .toList();
+  /**
+   * One whole-word pattern matching any of this set's ingredient and brand names in lower-case
+   * text; empty when the set has no names. One alternation keeps text matching to a single scan.
+   */
+  public Optional<Pattern> namePattern() {
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    String alternatives = names.stream().map(n -> Pattern.quote(n.toLowerCase(Locale.ROOT)))
+        .collect(Collectors.joining("|"));
+    return Optional.of(Pattern.compile("\\b(?:" + alternatives + ")\\b"));
   }
 }

@@ -19,7 +19,7 @@ public final class ValueSets {
   private final Map<String, ValueSet> byId;
   private final Map<String, Set<String>> tokens;
   private final Set<String> medicationTokens;
-  private final Map<String, List<Pattern>> names;
+  private final Map<String, Optional<Pattern>> names;
 
   /**
    * @param medicationSetIds the ids of the sets that name drugs (their codes count as "recognised")
@@ -28,9 +28,9 @@ public final class ValueSets {
     Map<String, ValueSet> map = new LinkedHashMap<>();
     Map<String, Set<String>> tokenMap = new LinkedHashMap<>();
     Set<String> medication = new HashSet<>();
-    Map<String, List<Pattern>> nameMap = new LinkedHashMap<>();
+    Map<String, Optional<Pattern>> nameMap = new LinkedHashMap<>();
     for (ValueSet set : sets) {
-      nameMap.put(set.id(), set.namePatterns());
+      nameMap.put(set.id(), set.namePattern());
       map.put(set.id(), set);
       tokenMap.put(set.id(), set.activeTokens());
       if (medicationSetIds.contains(set.id())) {
@@ -78,6 +78,6 @@ public final class ValueSets {
   public boolean named(String id, String text) {
     get(id);
     String lower = text.toLowerCase(Locale.ROOT);
-    return names.get(id).stream().anyMatch(p -> p.matcher(lower).find());
+    return names.get(id).map(p -> p.matcher(lower).find()).orElse(false);
   }
 }
