@@ -46,6 +46,14 @@ final class Concepts {
     return Optional.ofNullable(date).map(Date::toInstant);
   }
 
+  /** The later of two optional moments. */
+  static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.filter(x -> x.isAfter(a.get())).or(() -> a);
+  }
+
   /** The latest moment an effective[x] (dateTime or Period) speaks of. */
   static Optional<Instant> latest(Type effective) {
     if (effective instanceof DateTimeType dateTime) {
@@ -57,13 +65,4 @@ final class Concepts {
     return Optional.empty();
   }
 
-  static <T> Optional<T> max(Optional<T> a, Optional<T> b, java.util.Comparator<T> order) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    if (b.isEmpty()) {
-      return a;
-    }
-    return Optional.of(order.compare(a.get(), b.get()) >= 0 ? a.get() : b.get());
-  }
 }

@@ -18,8 +18,9 @@ final class HapiReader {
 
   HapiReader() {
     IJsonLikeParser p = (IJsonLikeParser) Fhir.json();
-    // Silent: the lenient handler's default logging could echo patient data into logs.
-    p.setParserErrorHandler(new LenientErrorHandler(false));
+    // Silent, because the default logging could echo patient data into logs; and an invalid value
+    // (a malformed date, say) drops that element instead of failing the whole hook call.
+    p.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
     this.parser = p;
   }
 

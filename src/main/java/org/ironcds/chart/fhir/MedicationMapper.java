@@ -35,7 +35,7 @@ final class MedicationMapper {
     }
     CodeableConcept drug = resolver.resolve(request.getMedication(), request);
     return Optional.of(use("MedicationRequest/" + request.getIdElement().getIdPart(), Kind.REQUEST, status.equals("active"),
-        drug, routes(request.getDosageInstruction()), Concepts.instant(request.getAuthoredOn())));
+        drug, routes(request.getDosageInstruction()), lastDate(request)));
   }
 
   Optional<MedicationUse> statement(MedicationStatement statement) {
@@ -57,6 +57,21 @@ final class MedicationMapper {
     List<org.ironcds.chart.Code> routes = Concepts.codes(administration.getDosage().getRoute());
     return Optional.of(use("MedicationAdministration/" + administration.getIdElement().getIdPart(), Kind.ADMINISTRATION,
         status.equals("in-progress"), drug, routes, Concepts.latest(administration.getEffective())));
+  }
+
+  /**
+   * The latest date an order speaks of: authoring, end of its validity period, end of its dosage
+   * bounds. A long-running order stopped last month should count from its end, not its authoring.
+   */
+  private static Optional<Instant> lastDate(MedicationRequest request) {
+    Optional<Instant> last = Concepts.instant(request.getAuthoredOn());
+    last = Concepts.later(last, Concepts.instant(request.getDispenseRequest().getValidityPeriod().getEnd()));
+    for (Dosage dosage : request.getDosageInstruction()) {
+      if (dosage.getTiming().getRepeat().hasBoundsPeriod()) {
+        last = Concepts.later(last, Concepts.instant(dosage.getTiming().getRepeat().getBoundsPeriod().getEnd()));
+      }
+    }
+    return last;
   }
 
   private static String status(org.hl7.fhir.r4.model.PrimitiveType<?> status) {

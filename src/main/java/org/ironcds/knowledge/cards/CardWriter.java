@@ -44,7 +44,7 @@ public final class CardWriter {
     CardSettings.EvidenceLink evidence = settings.evidence().get(
         finding.ruleId().equals(AntiresorptiveCoTherapy.ID) ? "coTherapy" : "fcmBoxedWarning");
     List<Link> links = new ArrayList<>();
-    for (String key : List.of("coTherapy", "fcmBoxedWarning", "denosumabCkd")) {
+    for (String key : linkKeys(finding)) {
       CardSettings.EvidenceLink link = settings.evidence().get(key);
       if (link != evidence) {
         links.add(Link.absolute(link.label(), link.url()));
@@ -59,6 +59,18 @@ public final class CardWriter {
   public Optional<Card> switchCard(Finding finding, Assessment a) {
     return finding.ferricCarboxymaltose() ? Optional.of(switchFormulation.card(finding, a, overrideReasons()))
         : Optional.empty();
+  }
+
+  /** Further reading that applies to this finding: the FCM label for FCM, the CKD warning with denosumab. */
+  private static List<String> linkKeys(Finding finding) {
+    List<String> keys = new ArrayList<>(List.of("coTherapy"));
+    if (finding.ferricCarboxymaltose()) {
+      keys.add("fcmBoxedWarning");
+    }
+    if (finding.therapies().stream().anyMatch(t -> t.therapyClass().id().equals("denosumab"))) {
+      keys.add("denosumabCkd");
+    }
+    return keys;
   }
 
   private List<Coding> overrideReasons() {

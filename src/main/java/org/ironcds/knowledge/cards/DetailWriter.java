@@ -27,8 +27,9 @@ final class DetailWriter {
       finding.labs().forEach(v -> md.append(row(v)));
     }
     md.append("\n**Timing**: phosphate falls to its nadir about 2 weeks after IV iron (mean 17.5 days to ")
-        .append("hypophosphataemia in the index case series) and may stay low for 6–12 weeks; with an antiresorptive, ")
-        .append("bone cannot release calcium, so hypocalcaemia follows.\n\n");
+        .append("hypophosphataemia in the index case series) and may stay low for 6–12 weeks")
+        .append(finding.therapies().isEmpty() ? ".\n\n"
+            : "; with an antiresorptive, bone cannot release calcium, so hypocalcaemia follows.\n\n");
     Instant planned = finding.order().plannedFor(a.now());
     md.append("**Monitoring plan**: phosphate and calcium (with albumin) before the infusion; repeat on ")
         .append(LabSuggestions.datesText(labs.dates(planned))).append(" (about 1 and 3 weeks after the infusion on ")

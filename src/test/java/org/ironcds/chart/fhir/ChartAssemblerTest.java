@@ -108,4 +108,19 @@ class ChartAssemblerTest {
     PatientChart chart = assemble(List.of("MedicationRequest/d2"));
     assertThat(chart.ordersToAdvise()).extracting(DraftOrder::id).containsExactly(Optional.of("d2"));
   }
+
+  @Test
+  void stoppedOrderCountsFromTheEndOfItsValidityAndMalformedDatesDoNotFailTheCall() throws IOException {
+    JsonNode history = JSON.readTree("""
+        {"resourceType":"Bundle","entry":[
+          {"resource":{"resourceType":"MedicationRequest","id":"long","status":"stopped","intent":"order",
+            "medicationCodeableConcept":{"text":"alendronate 70 mg weekly"},"authoredOn":"2024-01-01T00:00:00Z",
+            "dispenseRequest":{"validityPeriod":{"start":"2024-01-01","end":"2026-10-01"}}}},
+          {"resource":{"resourceType":"MedicationAdministration","id":"bad","status":"completed",
+            "medicationCodeableConcept":{"text":"Prolia"},"effectiveDateTime":"last tuesday"}}]}""");
+    OrderContext context = new OrderContext("Practitioner/dr", "p1", Optional.empty(), JSON.readTree(DRAFTS), List.of());
+    PatientChart chart = ASSEMBLER.assemble(context, List.of(history), NOW);
+    assertThat(use(chart, "MedicationRequest/long").lastDate()).contains(Instant.parse("2026-10-01T00:00:00Z"));
+    assertThat(use(chart, "MedicationAdministration/bad").lastDate()).isEmpty();
+  }
 }
