@@ -1,6 +1,7 @@
 package org.ironcds.knowledge.rules;
 
 import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 import java.util.Objects;
 import org.ironcds.chart.PatientChart;
@@ -17,7 +18,7 @@ public record Assessment(
     List<TherapyEvidence> antiresorptives,
     Medicines medicines,
     RuleSettings settings,
-    java.time.Period labLookback) {
+    Period labLookback) {
 
   public Assessment {
     Objects.requireNonNull(chart, "chart == null");

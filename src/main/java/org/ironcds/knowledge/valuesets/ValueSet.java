@@ -32,7 +32,8 @@ public record ValueSet(String id, String title, String source, List<Concept> con
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  public boolean containsAny(List<Code> codes, Set<String> tokens) {
+  /** Whether any of {@code codes} is among {@code tokens} (this set's active tokens, precomputed). */
+  boolean containsAny(List<Code> codes, Set<String> tokens) {
     for (Code code : codes) {
       if (tokens.contains(code.token())) {
         return true;
