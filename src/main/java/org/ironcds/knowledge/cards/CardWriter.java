@@ -61,9 +61,12 @@ public final class CardWriter {
         : Optional.empty();
   }
 
-  /** Further reading that applies to this finding: the FCM label for FCM, the CKD warning with denosumab. */
+  /** Further reading that applies: the case series with an antiresorptive, the FCM label, the CKD warning. */
   private static List<String> linkKeys(Finding finding) {
-    List<String> keys = new ArrayList<>(List.of("coTherapy"));
+    List<String> keys = new ArrayList<>();
+    if (!finding.therapies().isEmpty()) {
+      keys.add("coTherapy");
+    }
     if (finding.ferricCarboxymaltose()) {
       keys.add("fcmBoxedWarning");
     }

@@ -36,7 +36,7 @@ public final class AntiresorptiveCoTherapy implements Rule {
         labs.calciumSince(a.labsSince()), labs.latestSince(Analyte.CALCIUM_IONIZED, a.labsSince()))) {
       if (value.isPresent() && value.get().low()) {
         severity = Severity.CRITICAL;
-        reasons.add("Already low before the infusion: " + Describe.lab(value.get()) + ".");
+        reasons.add(Describe.alreadyLow(value.get()));
       }
     }
     Optional<LabValue> egfr = lowEgfrWithDenosumab(a);

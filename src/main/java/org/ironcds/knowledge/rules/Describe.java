@@ -43,11 +43,22 @@ public final class Describe {
         + date(value.when()) + " — " + flag + " (" + limit + derived + ")";
   }
 
+  /** E.g. "denosumab (Prolia 60 mg), last dated 2026-06-24, within its 7 months effect window". */
   public static String therapy(TherapyEvidence evidence) {
-    String when = evidence.lastDate().map(d -> "last dated " + date(d)).orElse("no date recorded");
-    String state = evidence.active() ? "active" : "within its " + period(evidence.therapyClass().effectWindow())
-        + " effect window";
-    return evidence.therapyClass().display() + " (" + evidence.use().text().orElse(evidence.therapyClass().display())
-        + "), " + when + ", " + state;
+    String name = evidence.therapyClass().display() + " ("
+        + evidence.use().text().orElse(evidence.therapyClass().display()) + ")";
+    if (evidence.active()) {
+      return name + ", active" + evidence.lastDate().map(d -> " (recorded " + date(d) + ")").orElse("");
+    }
+    return name + ", last dated " + evidence.lastDate().map(Describe::date).orElse("?") + ", within its "
+        + period(evidence.therapyClass().effectWindow()) + " effect window";
+  }
+
+  /**
+   * The sentence for a result already below its lower limit. Rules that see the same low result
+   * write the same sentence, so merged findings state it once.
+   */
+  public static String alreadyLow(LabValue value) {
+    return "Already low before the infusion: " + lab(value) + ". Correct it before the infusion.";
   }
 }

@@ -27,8 +27,8 @@ public final class PreexistingHypophosphataemia implements Rule {
     Optional<LabValue> phosphate = a.labs().latestSince(Analyte.PHOSPHATE, a.labsSince()).filter(LabValue::low);
     return phosphate.map(p -> new Finding(List.of(ID), order, Severity.CRITICAL,
         "Low phosphate (" + Describe.number(p.value()) + " mmol/L): correct before giving ferric carboxymaltose",
-        List.of("Pre-existing hypophosphataemia: " + Describe.lab(p)
-            + ". Correct it before infusion (ferric carboxymaltose boxed warning)."),
+        List.of(Describe.alreadyLow(p),
+            "Ferric carboxymaltose boxed warning: correct pre-existing hypophosphataemia before treatment."),
         a.antiresorptives(), Evidence.labs(a), true));
   }
 }

@@ -22,7 +22,8 @@ class RuleBookTest {
     assertThat(findings.get(0).ruleIds()).containsExactly(AntiresorptiveCoTherapy.ID,
         PreexistingHypophosphataemia.ID, RepeatFerricCarboxymaltose.ID);
     assertThat(findings.get(0).severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(findings.get(0).reasons()).anyMatch(r -> r.contains("Correct it before infusion"));
+    assertThat(findings.get(0).reasons()).filteredOn(r -> r.contains("phosphate 0.6 mmol/L")).hasSize(1);
+    assertThat(findings.get(0).reasons()).anyMatch(r -> r.contains("correct pre-existing hypophosphataemia"));
   }
 
   @Test
