@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.ironcds.chart.Code;
 
 /**
  * A named code list with its cited source, plus the ingredient and brand names used to match a
@@ -32,15 +31,6 @@ public record ValueSet(String id, String title, String source, List<Concept> con
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Whether any of {@code codes} is among {@code tokens} (this set's active tokens, precomputed). */
-  boolean containsAny(List<Code> codes, Set<String> tokens) {
-    for (Code code : codes) {
-      if (tokens.contains(code.token())) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * One whole-word pattern matching any of this set's ingredient and brand names in lower-case

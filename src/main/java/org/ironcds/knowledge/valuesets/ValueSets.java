@@ -1,5 +1,6 @@
 package org.ironcds.knowledge.valuesets;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,33 +15,41 @@ import org.ironcds.chart.Code;
  * All loaded value sets, and the matching rule the issue asks for: a medication matches a set by
  * any of its codes; only a medication with no code recognised by <em>any</em> medication set is
  * matched by its text (ingredient or brand name). Immutable and safe for concurrent use.
+ *
+ * <p>Look-ups go system, then code, then set ids, so no {@code system|code} string is built per
+ * call; the chart's strings keep their cached hash codes.
  */
 public final class ValueSets {
   private final Map<String, ValueSet> byId;
-  private final Map<String, Set<String>> tokens;
-  private final Set<String> medicationTokens;
-  private final Map<String, Optional<Pattern>> names;
+  private final Map<String, Map<String, Set<String>>> setsByCode;
+  private final Set<String> medicationSetIds;
+  private final Map<String, List<String>> lowerNames;
+  private final Map<String, Optional<Pattern>> namePatterns;
 
   /**
    * @param medicationSetIds the ids of the sets that name drugs (their codes count as "recognised")
    */
   public ValueSets(List<ValueSet> sets, Set<String> medicationSetIds) {
     Map<String, ValueSet> map = new LinkedHashMap<>();
-    Map<String, Set<String>> tokenMap = new LinkedHashMap<>();
-    Set<String> medication = new HashSet<>();
-    Map<String, Optional<Pattern>> nameMap = new LinkedHashMap<>();
+    Map<String, Map<String, Set<String>>> index = new HashMap<>();
+    Map<String, List<String>> names = new HashMap<>();
+    Map<String, Optional<Pattern>> patterns = new HashMap<>();
     for (ValueSet set : sets) {
-      nameMap.put(set.id(), set.namePattern());
       map.put(set.id(), set);
-      tokenMap.put(set.id(), set.activeTokens());
-      if (medicationSetIds.contains(set.id())) {
-        medication.addAll(set.activeTokens());
+      for (Concept concept : set.concepts()) {
+        if (set.includeUnverified() || concept.verification().onByDefault()) {
+          index.computeIfAbsent(concept.system(), s -> new HashMap<>())
+              .computeIfAbsent(concept.code(), c -> new HashSet<>()).add(set.id());
+        }
       }
+      names.put(set.id(), set.names().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+      patterns.put(set.id(), set.namePattern());
     }
     this.byId = Map.copyOf(map);
-    this.tokens = Map.copyOf(tokenMap);
-    this.medicationTokens = Set.copyOf(medication);
-    this.names = Map.copyOf(nameMap);
+    this.setsByCode = index;
+    this.medicationSetIds = Set.copyOf(medicationSetIds);
+    this.lowerNames = Map.copyOf(names);
+    this.namePatterns = Map.copyOf(patterns);
   }
 
   public Optional<ValueSet> find(String id) {
@@ -55,14 +64,20 @@ public final class ValueSets {
     return set;
   }
 
+  /** The active tokens ({@code system|code}) of a set: verified codes, and unverified ones when allowed. */
   public Set<String> tokens(String id) {
-    get(id);
-    return tokens.get(id);
+    return get(id).activeTokens();
   }
 
   /** Whether a coded thing belongs to a set (codes only). Use for labs. */
   public boolean codedIn(String id, List<Code> codes) {
-    return get(id).containsAny(codes, tokens(id));
+    get(id);
+    for (Code code : codes) {
+      if (setsOf(code).contains(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a medication belongs to a set, by code, or by text when none of its codes is recognised. */
@@ -70,7 +85,7 @@ public final class ValueSets {
     if (codedIn(id, codes)) {
       return true;
     }
-    boolean recognised = codes.stream().anyMatch(c -> medicationTokens.contains(c.token()));
+    boolean recognised = codes.stream().anyMatch(c -> setsOf(c).stream().anyMatch(medicationSetIds::contains));
     return !recognised && text.map(t -> named(id, t)).orElse(false);
   }
 
@@ -78,6 +93,16 @@ public final class ValueSets {
   public boolean named(String id, String text) {
     get(id);
     String lower = text.toLowerCase(Locale.ROOT);
-    return names.get(id).map(p -> p.matcher(lower).find()).orElse(false);
+    // A plain substring scan rules most texts out before the whole-word pattern runs.
+    if (lowerNames.get(id).stream().noneMatch(lower::contains)) {
+      return false;
+    }
+    return namePatterns.get(id).map(p -> p.matcher(lower).find()).orElse(false);
+  }
+
+  private Set<String> setsOf(Code code) {
+    Map<String, Set<String>> codes = setsByCode.get(code.system());
+    Set<String> ids = codes == null ? null : codes.get(code.code());
+    return ids == null ? Set.of() : ids;
   }
 }
