@@ -14,6 +14,7 @@ import org.ironcds.knowledge.labs.Analyte;
 import org.ironcds.knowledge.labs.LabSettings;
 import org.ironcds.knowledge.rules.RuleSettings;
 import org.ironcds.knowledge.rules.TherapyClass;
+import org.ironcds.knowledge.valuesets.Concept;
 import org.ironcds.knowledge.valuesets.ValueSet;
 import org.ironcds.knowledge.valuesets.ValueSets;
 
@@ -101,9 +102,11 @@ public final class Knowledge {
   public List<String> labCodeTokens() {
     Set<String> tokens = new LinkedHashSet<>();
     for (Analyte analyte : Analyte.values()) {
+      Set<String> active = valueSets.tokens(analyte.valueSetId());
       valueSets.get(analyte.valueSetId()).concepts().stream()
-          .filter(c -> valueSets.tokens(analyte.valueSetId()).contains(c.token()))
-          .forEach(c -> tokens.add(c.token()));
+          .map(Concept::token)
+          .filter(active::contains)
+          .forEach(tokens::add);
     }
     return List.copyOf(tokens);
   }
