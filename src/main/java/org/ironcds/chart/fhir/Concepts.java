@@ -1,10 +1,13 @@
 package org.ironcds.chart.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -42,8 +45,20 @@ final class Concepts {
     return Optional.of(displays).filter(d -> !d.isBlank());
   }
 
-  static Optional<Instant> instant(Date date) {
-    return Optional.ofNullable(date).map(Date::toInstant);
+  /**
+   * The moment a FHIR date or dateTime names. A date without a time ({@code 2026-11-05}, or just a
+   * year or month) is read as the start of that day in UTC, not in the JVM's default zone as HAPI
+   * would, so "same day" and window checks do not depend on where the service runs.
+   */
+  static Optional<Instant> instant(BaseDateTimeType value) {
+    if (value == null || value.getValue() == null) {
+      return Optional.empty();
+    }
+    if (value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+      LocalDate day = LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
+      return Optional.of(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+    return Optional.of(value.getValue().toInstant());
   }
 
   /** The later of two optional moments. */
@@ -57,10 +72,10 @@ final class Concepts {
   /** The latest moment an effective[x] (dateTime or Period) speaks of. */
   static Optional<Instant> latest(Type effective) {
     if (effective instanceof DateTimeType dateTime) {
-      return instant(dateTime.getValue());
+      return instant(dateTime);
     }
     if (effective instanceof Period period) {
-      return period.hasEnd() ? instant(period.getEnd()) : instant(period.getStart());
+      return period.hasEnd() ? instant(period.getEndElement()) : instant(period.getStartElement());
     }
     return Optional.empty();
   }

@@ -24,7 +24,7 @@ final class DraftOrderMapper {
     boolean selected = selections.isEmpty() || id.map(i -> selections.contains("MedicationRequest/" + i)).orElse(false);
     return new DraftOrder(id, Concepts.codes(drug), Concepts.text(drug),
         MedicationMapper.routes(request.getDosageInstruction()),
-        Concepts.instant(request.getAuthoredOn()), plannedStart(request),
+        Concepts.instant(request.getAuthoredOnElement()), plannedStart(request),
         reference(request.getRequester()), reference(request.getEncounter()),
         Concepts.codes(request.getReasonCode()),
         request.getReasonReference().stream().map(Reference::getReference).filter(r -> r != null).toList(),
@@ -36,14 +36,14 @@ final class DraftOrderMapper {
     for (Dosage dosage : request.getDosageInstruction()) {
       Timing timing = dosage.getTiming();
       if (timing.hasEvent()) {
-        return Concepts.instant(timing.getEvent().get(0).getValue());
+        return Concepts.instant(timing.getEvent().get(0));
       }
       if (timing.getRepeat().hasBoundsPeriod() && timing.getRepeat().getBoundsPeriod().hasStart()) {
-        return Concepts.instant(timing.getRepeat().getBoundsPeriod().getStart());
+        return Concepts.instant(timing.getRepeat().getBoundsPeriod().getStartElement());
       }
     }
     if (request.getDispenseRequest().getValidityPeriod().hasStart()) {
-      return Concepts.instant(request.getDispenseRequest().getValidityPeriod().getStart());
+      return Concepts.instant(request.getDispenseRequest().getValidityPeriod().getStartElement());
     }
     return Optional.empty();
   }

@@ -64,11 +64,11 @@ final class MedicationMapper {
    * bounds. A long-running order stopped last month should count from its end, not its authoring.
    */
   private static Optional<Instant> lastDate(MedicationRequest request) {
-    Optional<Instant> last = Concepts.instant(request.getAuthoredOn());
-    last = Concepts.later(last, Concepts.instant(request.getDispenseRequest().getValidityPeriod().getEnd()));
+    Optional<Instant> last = Concepts.instant(request.getAuthoredOnElement());
+    last = Concepts.later(last, Concepts.instant(request.getDispenseRequest().getValidityPeriod().getEndElement()));
     for (Dosage dosage : request.getDosageInstruction()) {
       if (dosage.getTiming().getRepeat().hasBoundsPeriod()) {
-        last = Concepts.later(last, Concepts.instant(dosage.getTiming().getRepeat().getBoundsPeriod().getEnd()));
+        last = Concepts.later(last, Concepts.instant(dosage.getTiming().getRepeat().getBoundsPeriod().getEndElement()));
       }
     }
     return last;

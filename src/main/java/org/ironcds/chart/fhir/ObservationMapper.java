@@ -33,15 +33,15 @@ final class ObservationMapper {
 
   private static Optional<Instant> effective(Observation observation) {
     if (observation.hasEffectiveDateTimeType()) {
-      return Concepts.instant(observation.getEffectiveDateTimeType().getValue());
+      return Concepts.instant(observation.getEffectiveDateTimeType());
     }
     if (observation.hasEffectivePeriod()) {
-      return Concepts.instant(observation.getEffectivePeriod().getStart());
+      return Concepts.instant(observation.getEffectivePeriod().getStartElement());
     }
     if (observation.hasEffectiveInstantType()) {
-      return Concepts.instant(observation.getEffectiveInstantType().getValue());
+      return Concepts.instant(observation.getEffectiveInstantType());
     }
-    return Concepts.instant(observation.getIssued());
+    return Concepts.instant(observation.getIssuedElement());
   }
 
   /** The first reference range with a low limit; a low without a unit takes the value's unit. */
