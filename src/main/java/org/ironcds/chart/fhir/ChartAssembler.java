@@ -1,0 +1,99 @@
+package org.ironcds.chart.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.ironcds.cdshooks.OrderContext;
+import org.ironcds.chart.DraftOrder;
+import org.ironcds.chart.LabResult;
+import org.ironcds.chart.MedicationUse;
+import org.ironcds.chart.PatientChart;
+
+/**
+ * Builds the {@link PatientChart} of one hook call from the order context and the prefetched (or
+ * fetched) FHIR R4 resources.
+ *
+ * <p>Resources arrive as Jackson trees, already parsed once. They are sorted with cheap Jackson
+ * checks first (resource type; Observation code against the lab codes given at construction;
+ * cancelled observations), and only the survivors are turned into HAPI objects, straight from the
+ * Jackson nodes. Immutable and safe for concurrent use.
+ */
+public final class ChartAssembler {
+  private final Set<String> observationCodes;
+
+  /**
+   * @param observationCodes the {@code system|code} tokens of the observations worth reading (the
+   *     lab value sets and body weight); other observations are skipped before HAPI sees them
+   */
+  public ChartAssembler(Collection<String> observationCodes) {
+    this.observationCodes = Set.copyOf(observationCodes);
+  }
+
+  /**
+   * Assembles the chart. {@code resources} are prefetch values or fetched results, each a resource
+   * or a Bundle; null and missing nodes are skipped. {@code now} is the signing moment; it is not
+   * used for filtering here, the rules judge every window against it.
+   */
+  public PatientChart assemble(OrderContext context, Iterable<JsonNode> resources, Instant now) {
+    Objects.requireNonNull(context, "context == null");
+    Objects.requireNonNull(resources, "resources == null");
+    Objects.requireNonNull(now, "now == null");
+    ResourcePool pool = new ResourcePool(observationCodes);
+    resources.forEach(pool::add);
+    ResourcePool drafts = new ResourcePool(Set.of());
+    drafts.add(context.draftOrders());
+    HapiReader reader = new HapiReader();
+    return new PatientChart(bare(context.patientId()), context.encounterId(), context.userId(),
+        draftOrders(drafts, context, reader, pool), medications(pool, reader), labs(pool, reader));
+  }
+
+  private static List<DraftOrder> draftOrders(ResourcePool drafts, OrderContext context, HapiReader reader,
+      ResourcePool history) {
+    // Draft orders may reference a Medication in the draft Bundle itself or in the prefetch.
+    DraftOrderMapper mapper = new DraftOrderMapper(new MedicationResolver(drafts.withFallback(history), reader));
+    List<DraftOrder> orders = new ArrayList<>();
+    for (ObjectNode node : drafts.medicationUses) {
+      if (node.path("resourceType").asText().equals("MedicationRequest")) {
+        orders.add(mapper.map(reader.read(MedicationRequest.class, node), context.selections()));
+      }
+    }
+    return orders;
+  }
+
+  private static List<MedicationUse> medications(ResourcePool pool, HapiReader reader) {
+    MedicationMapper mapper = new MedicationMapper(new MedicationResolver(pool, reader));
+    List<MedicationUse> uses = new ArrayList<>();
+    for (ObjectNode node : pool.medicationUses) {
+      Optional<MedicationUse> use = switch (node.path("resourceType").asText()) {
+        case "MedicationRequest" -> mapper.request(reader.read(MedicationRequest.class, node));
+        case "MedicationStatement" -> mapper.statement(reader.read(MedicationStatement.class, node));
+        default -> mapper.administration(reader.read(MedicationAdministration.class, node));
+      };
+      use.ifPresent(uses::add);
+    }
+    return uses;
+  }
+
+  private static List<LabResult> labs(ResourcePool pool, HapiReader reader) {
+    List<LabResult> labs = new ArrayList<>();
+    for (ObjectNode node : pool.observations) {
+      ObservationMapper.map(reader.read(Observation.class, node)).ifPresent(labs::add);
+    }
+    return labs;
+  }
+
+  /** The context may carry {@code 123} or {@code Patient/123}; the chart keeps the bare id. */
+  private static String bare(String patientId) {
+    return patientId.startsWith("Patient/") ? patientId.substring("Patient/".length()) : patientId;
+  }
+}

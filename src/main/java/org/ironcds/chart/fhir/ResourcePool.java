@@ -1,0 +1,99 @@
+package org.ironcds.chart.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The raw resources of one request, sorted by type with cheap Jackson checks only, so HAPI later
+ * parses just what the chart needs. Bundles are flattened; a resource seen twice (the same
+ * type and id in two prefetch keys) is kept once.
+ */
+final class ResourcePool {
+  private static final Set<String> SKIPPED_OBSERVATION_STATUS = Set.of("cancelled", "entered-in-error");
+
+  final List<ObjectNode> medicationUses = new ArrayList<>();
+  final List<ObjectNode> observations = new ArrayList<>();
+  private final Map<String, ObjectNode> medications = new HashMap<>();
+  private final Set<String> seen = new HashSet<>();
+  private final Set<String> observationCodes;
+  private Optional<ResourcePool> fallback = Optional.empty();
+
+  ResourcePool(Set<String> observationCodes) {
+    this.observationCodes = observationCodes;
+  }
+
+  void add(JsonNode node) {
+    add(node, Optional.empty());
+  }
+
+  private void add(JsonNode node, Optional<String> fullUrl) {
+    if (node == null || !node.isObject()) {
+      return; // NullNode / MissingNode: the client had no data for that key
+    }
+    ObjectNode resource = (ObjectNode) node;
+    String type = resource.path("resourceType").asText("");
+    if (type.equals("Bundle")) {
+      for (JsonNode entry : resource.path("entry")) {
+        add(entry.path("resource"), Optional.of(entry.path("fullUrl").asText("")).filter(u -> !u.isEmpty()));
+      }
+      return;
+    }
+    String id = resource.path("id").asText("");
+    if (!id.isEmpty() && !seen.add(type + "/" + id)) {
+      return;
+    }
+    switch (type) {
+      case "MedicationRequest", "MedicationStatement", "MedicationAdministration" -> medicationUses.add(resource);
+      case "Observation" -> {
+        if (isWantedObservation(resource)) {
+          observations.add(resource);
+        }
+      }
+      case "Medication" -> {
+        if (!id.isEmpty()) {
+          medications.put("Medication/" + id, resource);
+        }
+        fullUrl.ifPresent(url -> medications.put(url, resource));
+      }
+      default -> { } // Patient and anything else: the rules read nothing from them
+    }
+  }
+
+  private boolean isWantedObservation(ObjectNode observation) {
+    if (SKIPPED_OBSERVATION_STATUS.contains(observation.path("status").asText(""))) {
+      return false;
+    }
+    for (JsonNode coding : observation.path("code").path("coding")) {
+      if (observationCodes.contains(coding.path("system").asText("") + "|" + coding.path("code").asText(""))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Makes Medication look-ups that miss here try {@code other} next; returns this pool. */
+  ResourcePool withFallback(ResourcePool other) {
+    fallback = Optional.of(other);
+    return this;
+  }
+
+  /** A Medication by reference: {@code Medication/id}, an absolute URL ending so, or a fullUrl. */
+  Optional<ObjectNode> medication(String reference) {
+    ObjectNode direct = medications.get(reference);
+    if (direct != null) {
+      return Optional.of(direct);
+    }
+    int slash = reference.lastIndexOf("/Medication/");
+    Optional<ObjectNode> byTail = slash < 0
+        ? Optional.empty()
+        : Optional.ofNullable(medications.get(reference.substring(slash + 1)));
+    return byTail.or(() -> fallback.flatMap(other -> other.medication(reference)));
+  }
+}

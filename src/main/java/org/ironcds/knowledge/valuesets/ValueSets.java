@@ -1,0 +1,108 @@
+package org.ironcds.knowledge.valuesets;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ironcds.chart.Code;
+
+/**
+ * All loaded value sets, and the matching rule the issue asks for: a medication matches a set by
+ * any of its codes; only a medication with no code recognised by <em>any</em> medication set is
+ * matched by its text (ingredient or brand name). Immutable and safe for concurrent use.
+ *
+ * <p>Look-ups go system, then code, then set ids, so no {@code system|code} string is built per
+ * call; the chart's strings keep their cached hash codes.
+ */
+public final class ValueSets {
+  private final Map<String, ValueSet> byId;
+  private final Map<String, Map<String, Set<String>>> setsByCode;
+  private final Set<String> medicationSetIds;
+  private final Map<String, List<String>> lowerNames;
+  private final Map<String, Optional<Pattern>> namePatterns;
+
+  /**
+   * @param medicationSetIds the ids of the sets that name drugs (their codes count as "recognised")
+   */
+  public ValueSets(List<ValueSet> sets, Set<String> medicationSetIds) {
+    Map<String, ValueSet> map = new LinkedHashMap<>();
+    Map<String, Map<String, Set<String>>> index = new HashMap<>();
+    Map<String, List<String>> names = new HashMap<>();
+    Map<String, Optional<Pattern>> patterns = new HashMap<>();
+    for (ValueSet set : sets) {
+      map.put(set.id(), set);
+      for (Concept concept : set.concepts()) {
+        if (set.includeUnverified() || concept.verification().onByDefault()) {
+          index.computeIfAbsent(concept.system(), s -> new HashMap<>())
+              .computeIfAbsent(concept.code(), c -> new HashSet<>()).add(set.id());
+        }
+      }
+      names.put(set.id(), set.names().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+      patterns.put(set.id(), set.namePattern());
+    }
+    this.byId = Map.copyOf(map);
+    this.setsByCode = index;
+    this.medicationSetIds = Set.copyOf(medicationSetIds);
+    this.lowerNames = Map.copyOf(names);
+    this.namePatterns = Map.copyOf(patterns);
+  }
+
+  public Optional<ValueSet> find(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public ValueSet get(String id) {
+    ValueSet set = byId.get(id);
+    if (set == null) {
+      throw new IllegalArgumentException("unknown value set '" + id + "'");
+    }
+    return set;
+  }
+
+  /** The active tokens ({@code system|code}) of a set: verified codes, and unverified ones when allowed. */
+  public Set<String> tokens(String id) {
+    return get(id).activeTokens();
+  }
+
+  /** Whether a coded thing belongs to a set (codes only). Use for labs. */
+  public boolean codedIn(String id, List<Code> codes) {
+    get(id);
+    for (Code code : codes) {
+      if (setsOf(code).contains(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a medication belongs to a set, by code, or by text when none of its codes is recognised. */
+  public boolean medicationIn(String id, List<Code> codes, Optional<String> text) {
+    if (codedIn(id, codes)) {
+      return true;
+    }
+    boolean recognised = codes.stream().anyMatch(c -> setsOf(c).stream().anyMatch(medicationSetIds::contains));
+    return !recognised && text.map(t -> named(id, t)).orElse(false);
+  }
+
+  /** Whether {@code text} names one of the set's ingredients or brands as a whole word. */
+  public boolean named(String id, String text) {
+    get(id);
+    String lower = text.toLowerCase(Locale.ROOT);
+    // A plain substring scan rules most texts out before the whole-word pattern runs.
+    if (lowerNames.get(id).stream().noneMatch(lower::contains)) {
+      return false;
+    }
+    return namePatterns.get(id).map(p -> p.matcher(lower).find()).orElse(false);
+  }
+
+  private Set<String> setsOf(Code code) {
+    Map<String, Set<String>> codes = setsByCode.get(code.system());
+    Set<String> ids = codes == null ? null : codes.get(code.code());
+    return ids == null ? Set.of() : ids;
+  }
+}
