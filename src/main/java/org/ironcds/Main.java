@@ -1,39 +1,23 @@
 package org.ironcds;
 
-import java.time.Clock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.ironcds.auth.ClientAuthenticator;
-import org.ironcds.cdsservice.AdvisoryService;
-import org.ironcds.cdsservice.CallPipeline;
-import org.ironcds.cdsservice.ServiceCatalog;
-import org.ironcds.cdsservice.ServiceDescriptors;
 import org.ironcds.config.AppConfig;
 import org.ironcds.config.ConfigException;
 import org.ironcds.config.ConfigLoader;
-import org.ironcds.feedback.AdminCredential;
 import org.ironcds.feedback.FeedbackReport;
-import org.ironcds.feedback.FeedbackStore;
-import org.ironcds.feedback.RetentionPruner;
-import org.ironcds.feedback.StorageOptions;
-import org.ironcds.fhir.Fhir;
-import org.ironcds.http.Endpoint;
-import org.ironcds.http.FeedbackEndpoints;
-import org.ironcds.http.HttpOptions;
-import org.ironcds.http.HttpServer;
-import org.ironcds.http.MetricsEndpoint;
-import org.ironcds.metrics.MicrometerMetrics;
+import org.ironcds.knowledge.KnowledgeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: reads the configuration once, builds every part with {@code new}, and runs
- * the command asked for ({@code serve} by default).
+ * The entry point: reads the configuration once and runs the command asked for ({@code serve} by
+ * default). Wiring lives in {@link Application}.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -44,116 +28,83 @@ public final class Main {
     String command = args.length == 0 ? "serve" : args[0];
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     try {
-      switch (command) {
+      int exit = switch (command) {
         case "serve" -> serve(ConfigLoader.fromEnvironment());
-        case "healthcheck" -> System.exit(healthcheck(ConfigLoader.fromEnvironment()));
-        case "feedback-report" -> System.exit(FeedbackReport.run(
-            storageOptions(ConfigLoader.fromEnvironment().storage()), rest, System.out, System.err));
+        case "evaluate" -> Evaluate.run(ConfigLoader.offlineFromEnvironment(), rest, System.out, System.err);
+        case "feedback-report" -> FeedbackReport.run(
+            Application.storageOptions(ConfigLoader.offlineFromEnvironment().storage()), rest, System.out,
+            System.err);
+        case "healthcheck" -> healthcheck(ConfigLoader.fromEnvironment());
         case "help", "--help", "-h" -> usage();
         default -> {
           System.err.println("Unknown command: " + command);
           usage();
-          System.exit(2);
+          yield 2;
         }
+      };
+      if (exit != 0 || !command.equals("serve")) {
+        System.exit(exit);
       }
-    } catch (ConfigException e) {
+    } catch (ConfigException | StartupException | KnowledgeException e) {
       System.err.println(e.getMessage());
       System.exit(2);
     }
   }
 
-  private static void usage() {
+  private static int usage() {
     System.out.println("""
         Usage: java -jar iron-cds.jar [command]
           serve                 run the CDS Hooks service (default)
-          healthcheck           exit 0 when the local service is ready (container health checks)
+          evaluate FILE [--at INSTANT] [--json]
+                                print the cards for a CDS Hooks request file, without a server
           feedback-report [--since DATE] [--until DATE] [--service ID] [--json]
                                 print the feedback summary (see docs/feedback.md)
+          healthcheck           exit 0 when the local service is ready (container health checks)
           help                  this text
         Configuration comes from IRONCDS_* environment variables; see README.md.""");
+    return 0;
   }
 
   /** Asks the local server whether it is ready; used by the container health check. */
   static int healthcheck(AppConfig config) {
     try {
-      java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-          .connectTimeout(java.time.Duration.ofSeconds(2)).build();
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       String host = ConfigLoader.isLoopbackOrAny(config.server().bindAddress()) ? "127.0.0.1"
           : config.server().bindAddress();
-      java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create("http://" + host + ":" + config.server().port() + "/health/ready"))
-          .timeout(java.time.Duration.ofSeconds(3)).GET().build();
-      int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpRequest request = HttpRequest.newBuilder(
+              URI.create("http://" + host + ":" + config.server().port() + "/health/ready"))
+          .timeout(Duration.ofSeconds(3)).GET().build();
+      int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       return status == 200 ? 0 : 1;
     } catch (Exception e) {
       return 1;
     }
   }
 
-  static void serve(AppConfig config) throws Exception {
+  static int serve(AppConfig config) throws Exception {
     long started = System.nanoTime();
     Logging.configure(config.observability().logFormat());
     AtomicBoolean ready = new AtomicBoolean(false);
-    Application application = Application.build(config, ready);
+    Application application;
+    try {
+      application = Application.build(config, ready::get);
+    } catch (IllegalArgumentException e) {
+      // Options records and loaders reject bad values with messages that name them.
+      throw new StartupException("Cannot start: " + e.getMessage());
+    }
     application.server().start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      ready.set(false);
+      ready.set(false); // load balancers stop sending while in-flight requests finish
       try {
         application.close();
       } catch (Exception e) {
-        LOG.warn("shutdown failed: {}", e.getClass().getName());
+        LOG.warn("event=shutdown_failed error={}", e.getClass().getName());
       }
     }, "shutdown"));
     ready.set(true);
     LOG.info("event=ready url={} public_url={} auth={} startup_ms={}", application.server().localUrl(),
         config.server().publicUrl(), config.auth().mode(), (System.nanoTime() - started) / 1_000_000);
     application.server().join();
-  }
-
-  static StorageOptions storageOptions(AppConfig.Storage storage) {
-    StorageOptions options = StorageOptions.defaults().withDataDir(storage.dataDir())
-        .withPoolSize(storage.poolSize()).withRetention(storage.retention());
-    options = storage.jdbcUrl().map(options::withJdbcUrl).orElse(options);
-    if (storage.user().isPresent() || storage.password().isPresent()) {
-      options = options.withCredentials(storage.user().orElse(""), storage.password().orElse(""));
-    }
-    return options;
-  }
-
-  /** Everything one server process runs, wired by hand. */
-  record Application(HttpServer server, FeedbackStore feedback, RetentionPruner pruner) implements AutoCloseable {
-    static Application build(AppConfig config, AtomicBoolean ready) {
-      AdminCredential admin = AdminCredential.of(config.storage().adminToken());
-      FeedbackStore feedback = FeedbackStore.open(storageOptions(config.storage()));
-      Fhir.warmUp();
-      MicrometerMetrics metrics = new MicrometerMetrics();
-      ClientAuthenticator authenticator = ClientAuthenticator.disabled();
-      Map<String, String> prefetch = new LinkedHashMap<>();
-      CallPipeline pipeline = (request, now) -> List.of();
-      ServiceCatalog catalog = new ServiceCatalog(List.of(
-          new AdvisoryService(ServiceDescriptors.orderSign(prefetch), pipeline, feedback, Clock.systemUTC()),
-          new AdvisoryService(ServiceDescriptors.orderSelect(prefetch), pipeline, feedback,
-              Clock.systemUTC())));
-      AppConfig.Server s = config.server();
-      HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),
-          s.maxBodyBytes(), s.idleTimeout(), s.maxThreads());
-      MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics::scrape,
-          ConfigLoader.isLoopback(s.bindAddress()),
-          config.observability().metricsToken());
-      List<Endpoint> extra = new ArrayList<>(List.of(metricsEndpoint));
-      extra.addAll(FeedbackEndpoints.of(catalog, feedback, admin));
-      HttpServer server = new HttpServer(options, catalog, authenticator, ready::get, extra, metrics);
-      metrics.gauge("ironcds.http.threads.busy", "Busy request threads", server.threadPool(), p -> p.getBusyThreads());
-      metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
-      metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
-      return new Application(server, feedback, feedback.startPruning(Duration.ofHours(6)));
-    }
-
-    @Override
-    public void close() throws Exception {
-      server.close();
-      pruner.close();
-      feedback.close();
-    }
+    return 0;
   }
 }

@@ -21,6 +21,11 @@ public final class ServiceCatalog {
     this.discovery = new DiscoveryDocument(services.stream().map(CdsService::descriptor).toList());
   }
 
+  /** The services in discovery order. */
+  public List<CdsService> services() {
+    return List.copyOf(byId.values());
+  }
+
   public Optional<CdsService> find(String id) {
     return Optional.ofNullable(byId.get(id));
   }

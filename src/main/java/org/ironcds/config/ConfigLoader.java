@@ -62,6 +62,23 @@ public final class ConfigLoader {
     return new ConfigLoader(merged).build();
   }
 
+  /**
+   * Loads for a command that serves nothing (evaluate, feedback-report): the server and
+   * authentication settings are not needed, so they cannot stop it.
+   */
+  public static AppConfig offlineFromEnvironment() {
+    return forOfflineCommand(System.getenv());
+  }
+
+  /** {@link #offlineFromEnvironment()} over the given variables. */
+  public static AppConfig forOfflineCommand(Map<String, String> environment) {
+    Map<String, String> offline = new HashMap<>(environment);
+    offline.put("IRONCDS_AUTH_MODE", "off");
+    offline.put("IRONCDS_BIND", "127.0.0.1");
+    offline.remove("IRONCDS_TRUSTED_CLIENTS_FILE");
+    return load(offline);
+  }
+
   private static Map<String, String> readFile(Path file) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {

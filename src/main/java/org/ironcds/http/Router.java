@@ -69,12 +69,13 @@ final class Router extends Handler.Abstract {
       }
       reply = errors.toReply(failure, exchange);
     }
-    response.getHeaders().put("X-Request-Id", requestId);
-    write(response, reply, callback);
+    // Recorded before the write, so a client that reads /metrics after its answer sees its request.
     long nanos = System.nanoTime() - started;
     requestLog.log(exchange, reply.status(), nanos);
     metrics.requestCompleted(exchange.logFields().getOrDefault("route", "unmatched"),
         exchange.logFields().getOrDefault("service", "none"), reply.status(), nanos);
+    response.getHeaders().put("X-Request-Id", requestId);
+    write(response, reply, callback);
   }
 
   private record Matched(Route route, Map<String, String> parameters) {}

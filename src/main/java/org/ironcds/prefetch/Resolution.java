@@ -251,7 +251,8 @@ final class Resolution {
   }
 
   private void logSummary(int medications) {
-    LOG.info(
+    // DEBUG: the request log already has one INFO line per call; this detail is for diagnosis.
+    LOG.debug(
         "prefetch_resolved keys={} supplied={} fetched={} failed={} medications_read={} elapsed_ms={}",
         templates.keys().size(),
         supplied,

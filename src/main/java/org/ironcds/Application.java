@@ -1,0 +1,128 @@
+package org.ironcds;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.ironcds.auth.AuthOptions;
+import org.ironcds.auth.ClientAuthenticator;
+import org.ironcds.auth.JwtAuthenticator;
+import org.ironcds.auth.TrustedClients;
+import org.ironcds.cdshooks.ServiceDescriptor;
+import org.ironcds.cdsservice.AdvisoryService;
+import org.ironcds.cdsservice.IronIvPipeline;
+import org.ironcds.cdsservice.IssuedCardLog;
+import org.ironcds.cdsservice.ServiceCatalog;
+import org.ironcds.cdsservice.ServiceDescriptors;
+import org.ironcds.chart.fhir.ChartAssembler;
+import org.ironcds.config.AppConfig;
+import org.ironcds.config.ConfigLoader;
+import org.ironcds.feedback.AdminCredential;
+import org.ironcds.feedback.FeedbackStore;
+import org.ironcds.feedback.RetentionPruner;
+import org.ironcds.feedback.StorageOptions;
+import org.ironcds.fhir.Fhir;
+import org.ironcds.http.Endpoint;
+import org.ironcds.http.FeedbackEndpoints;
+import org.ironcds.http.HttpOptions;
+import org.ironcds.http.HttpServer;
+import org.ironcds.http.MetricsEndpoint;
+import org.ironcds.knowledge.Advisor;
+import org.ironcds.knowledge.Knowledge;
+import org.ironcds.metrics.Metrics;
+import org.ironcds.metrics.MicrometerMetrics;
+import org.ironcds.prefetch.PrefetchOptions;
+import org.ironcds.prefetch.PrefetchResolver;
+import org.ironcds.prefetch.PrefetchTemplates;
+
+/**
+ * Everything one server process runs, wired by hand from the configuration. Building it loads and
+ * checks the knowledge, migrates the database and warms HAPI, so a built application is ready.
+ */
+record Application(HttpServer server, FeedbackStore feedback, RetentionPruner pruner) implements AutoCloseable {
+
+  /** The clinical parts, shared by the server and the offline {@code evaluate} command. */
+  record Clinical(Knowledge knowledge, PrefetchTemplates templates, ChartAssembler assembler, Advisor advisor) {
+    static Clinical load(AppConfig.Knowledge config) {
+      Knowledge knowledge = Knowledge.load(config.overrideDir());
+      return new Clinical(knowledge, PrefetchTemplates.load(knowledge.labCodeTokens()),
+          new ChartAssembler(knowledge.labCodeTokens()), new Advisor(knowledge));
+    }
+
+    ServiceCatalog catalog(PrefetchResolver resolver, IssuedCardLog log, Metrics metrics, Clock clock) {
+      ServiceDescriptor sign = ServiceDescriptors.orderSign(templates.discovery());
+      ServiceDescriptor select = ServiceDescriptors.orderSelect(templates.discovery());
+      return new ServiceCatalog(List.of(
+          new AdvisoryService(sign, new IronIvPipeline(sign.id(), resolver, assembler, advisor, metrics), log, clock),
+          new AdvisoryService(select, new IronIvPipeline(select.id(), resolver, assembler, advisor, metrics), log,
+              clock)));
+    }
+  }
+
+  static Application build(AppConfig config, BooleanSupplier ready) {
+    Fhir.warmUp();
+    Clinical clinical = Clinical.load(config.knowledge());
+    ClientAuthenticator authenticator = authenticator(config.auth());
+    AdminCredential admin = AdminCredential.of(config.storage().adminToken());
+    MicrometerMetrics metrics = new MicrometerMetrics();
+    PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
+        new PrefetchCounters(metrics));
+    FeedbackStore feedback = FeedbackStore.open(storageOptions(config.storage()));
+    ServiceCatalog catalog = clinical.catalog(resolver, feedback, metrics, Clock.systemUTC());
+
+    AppConfig.Server s = config.server();
+    HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),
+        s.maxBodyBytes(), s.idleTimeout(), s.maxThreads());
+    List<Endpoint> extra = new ArrayList<>();
+    extra.add(new MetricsEndpoint(metrics::scrape, ConfigLoader.isLoopback(s.bindAddress()),
+        config.observability().metricsToken()));
+    extra.addAll(FeedbackEndpoints.of(catalog, feedback, admin));
+    HttpServer server = new HttpServer(options, catalog, authenticator, ready, extra, metrics);
+    metrics.gauge("ironcds.http.threads.busy", "Busy request threads", server.threadPool(), p -> p.getBusyThreads());
+    metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
+    metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
+    return new Application(server, feedback, feedback.startPruning(Duration.ofHours(6)));
+  }
+
+  static ClientAuthenticator authenticator(AppConfig.Auth auth) {
+    if (!auth.enabled()) {
+      return ClientAuthenticator.disabled();
+    }
+    TrustedClients clients;
+    try {
+      clients = TrustedClients.load(auth.trustedClientsFile().orElseThrow());
+    } catch (IOException e) {
+      throw new StartupException("IRONCDS_TRUSTED_CLIENTS_FILE: cannot read " + auth.trustedClientsFile().get()
+          + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("IRONCDS_TRUSTED_CLIENTS_FILE: " + e.getMessage());
+    }
+    return new JwtAuthenticator(AuthOptions.defaults(clients).withClockSkew(auth.clockSkew())
+        .withMaxLifetime(auth.maxTokenLifetime()).withJwksRefreshInterval(auth.jwksRefreshInterval())
+        .withReplayCacheSize(auth.replayCacheSize()));
+  }
+
+  static PrefetchOptions prefetchOptions(AppConfig.Prefetch prefetch) {
+    return PrefetchOptions.defaults().withDeadline(prefetch.deadline()).withRequestTimeout(prefetch.requestTimeout())
+        .withPageCap(prefetch.pageCap()).withAllowedServers(prefetch.allowedServers());
+  }
+
+  static StorageOptions storageOptions(AppConfig.Storage storage) {
+    StorageOptions options = StorageOptions.defaults().withDataDir(storage.dataDir())
+        .withPoolSize(storage.poolSize()).withRetention(storage.retention());
+    options = storage.jdbcUrl().map(options::withJdbcUrl).orElse(options);
+    if (storage.user().isPresent() || storage.password().isPresent()) {
+      options = options.withCredentials(storage.user().orElse(""), storage.password().orElse(""));
+    }
+    return options;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+    pruner.close();
+    feedback.close();
+  }
+}

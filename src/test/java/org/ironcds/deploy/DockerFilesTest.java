@@ -1,0 +1,67 @@
+package org.ironcds.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ironcds.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No container engine runs here, so the deployment files are checked by parsing them: the image is
+ * multi-stage, runs as non-root with a health check, and every setting they pass is one the service
+ * knows.
+ */
+class DockerFilesTest {
+  private static final Path DOCKER = Path.of("docker");
+
+  @Test
+  void imageIsMultiStageNonRootWithHealthCheck() throws Exception {
+    String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+    assertThat(Pattern.compile("^FROM ", Pattern.MULTILINE).matcher(dockerfile).results().count()).isEqualTo(2);
+    assertThat(dockerfile).containsPattern("(?m)^FROM maven:\\S+ AS build");
+    assertThat(dockerfile).containsPattern("(?m)^USER ironcds$");
+    assertThat(dockerfile).containsPattern("(?m)^HEALTHCHECK .*\\n.*healthcheck");
+    assertThat(dockerfile).contains("COPY --from=build /src/target/iron-cds.jar");
+    assertThat(settingsIn(dockerfile)).allSatisfy(key -> assertThat(ConfigLoader.KEYS).contains(key));
+  }
+
+  @Test
+  void composeStartsServiceWithPostgresAndFhirServer() throws Exception {
+    JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("compose.yaml").toFile());
+    JsonNode services = compose.get("services");
+    assertThat(services.has("iron-cds")).isTrue();
+    assertThat(services.has("postgres")).isTrue();
+    assertThat(services.has("hapi-fhir")).isTrue();
+    JsonNode iron = services.get("iron-cds");
+    assertThat(iron.at("/build/dockerfile").asText()).isEqualTo("docker/Dockerfile");
+    assertThat(Files.exists(DOCKER.resolve(iron.at("/build/context").asText()).resolve("pom.xml"))).isTrue();
+    assertThat(iron.at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
+    assertThat(iron.at("/environment/IRONCDS_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
+    iron.get("environment").fieldNames()
+        .forEachRemaining(key -> assertThat(ConfigLoader.KEYS).as("compose setting").contains(key));
+    for (JsonNode volume : iron.get("volumes")) {
+      String source = volume.asText().split(":")[0];
+      if (source.startsWith("./")) {
+        assertThat(DOCKER.resolve(source)).as("mounted file").exists();
+      }
+    }
+    assertThat(services.at("/postgres/healthcheck/test").isArray()).isTrue();
+  }
+
+  private static List<String> settingsIn(String text) {
+    List<String> keys = new ArrayList<>();
+    Matcher matcher = Pattern.compile("(IRONCDS_[A-Z_]+)=").matcher(text);
+    while (matcher.find()) {
+      keys.add(matcher.group(1));
+    }
+    return keys;
+  }
+}
