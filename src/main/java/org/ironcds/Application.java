@@ -12,6 +12,7 @@ import org.ironcds.auth.JwtAuthenticator;
 import org.ironcds.auth.TrustedClients;
 import org.ironcds.cdshooks.ServiceDescriptor;
 import org.ironcds.cdsservice.AdvisoryService;
+import org.ironcds.cdsservice.BatchingIssuedCardLog;
 import org.ironcds.cdsservice.IronIvPipeline;
 import org.ironcds.cdsservice.IssuedCardLog;
 import org.ironcds.cdsservice.ServiceCatalog;
@@ -41,7 +42,8 @@ import org.ironcds.prefetch.PrefetchTemplates;
  * Everything one server process runs, wired by hand from the configuration. Building it loads and
  * checks the knowledge, migrates the database and warms HAPI, so a built application is ready.
  */
-record Application(HttpServer server, FeedbackStore feedback, RetentionPruner pruner) implements AutoCloseable {
+record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCardLog issuedCards,
+    RetentionPruner pruner) implements AutoCloseable {
 
   /** The clinical parts, shared by the server and the offline {@code evaluate} command. */
   record Clinical(Knowledge knowledge, PrefetchTemplates templates, ChartAssembler assembler, Advisor advisor) {
@@ -70,7 +72,8 @@ record Application(HttpServer server, FeedbackStore feedback, RetentionPruner pr
     PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
         new PrefetchCounters(metrics));
     FeedbackStore feedback = FeedbackStore.open(storageOptions(config.storage()));
-    ServiceCatalog catalog = clinical.catalog(resolver, feedback, metrics, Clock.systemUTC());
+    BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 50_000);
+    ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC());
 
     AppConfig.Server s = config.server();
     HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),
@@ -83,7 +86,7 @@ record Application(HttpServer server, FeedbackStore feedback, RetentionPruner pr
     metrics.gauge("ironcds.http.threads.busy", "Busy request threads", server.threadPool(), p -> p.getBusyThreads());
     metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
     metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
-    return new Application(server, feedback, feedback.startPruning(Duration.ofHours(6)));
+    return new Application(server, feedback, issuedCards, feedback.startPruning(Duration.ofHours(6)));
   }
 
   static ClientAuthenticator authenticator(AppConfig.Auth auth) {
@@ -122,6 +125,7 @@ record Application(HttpServer server, FeedbackStore feedback, RetentionPruner pr
   @Override
   public void close() throws Exception {
     server.close();
+    issuedCards.close();
     pruner.close();
     feedback.close();
   }

@@ -21,6 +21,12 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 public final class Fhir {
   private static final FhirContext CONTEXT = FhirContext.forR4Cached();
 
+  static {
+    // The service writes self-contained resources; scanning each one for references to contain
+    // costs more than encoding it.
+    CONTEXT.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+  }
+
   private Fhir() {}
 
   public static FhirContext context() {

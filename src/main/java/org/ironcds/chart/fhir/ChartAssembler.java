@@ -12,7 +12,6 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Observation;
 import org.ironcds.cdshooks.OrderContext;
 import org.ironcds.chart.DraftOrder;
 import org.ironcds.chart.LabResult;
@@ -25,8 +24,9 @@ import org.ironcds.chart.PatientChart;
  *
  * <p>Resources arrive as Jackson trees, already parsed once. They are sorted with cheap Jackson
  * checks first (resource type; Observation code against the lab codes given at construction;
- * cancelled observations), and only the survivors are turned into HAPI objects, straight from the
- * Jackson nodes. Immutable and safe for concurrent use.
+ * cancelled observations). Medication resources become HAPI objects, straight from the Jackson
+ * nodes; lab results, the bulk of a history, are read from the nodes directly (see {@link
+ * ObservationMapper}). Immutable and safe for concurrent use.
  */
 public final class ChartAssembler {
   private final Set<String> observationCodes;
@@ -54,7 +54,7 @@ public final class ChartAssembler {
     drafts.add(context.draftOrders());
     HapiReader reader = new HapiReader();
     return new PatientChart(bare(context.patientId()), context.encounterId(), context.userId(),
-        draftOrders(drafts, context, reader, pool), medications(pool, reader), labs(pool, reader));
+        draftOrders(drafts, context, reader, pool), medications(pool, reader), labs(pool));
   }
 
   private static List<DraftOrder> draftOrders(ResourcePool drafts, OrderContext context, HapiReader reader,
@@ -84,10 +84,10 @@ public final class ChartAssembler {
     return uses;
   }
 
-  private static List<LabResult> labs(ResourcePool pool, HapiReader reader) {
+  private static List<LabResult> labs(ResourcePool pool) {
     List<LabResult> labs = new ArrayList<>();
     for (ObjectNode node : pool.observations) {
-      ObservationMapper.map(reader.read(Observation.class, node)).ifPresent(labs::add);
+      ObservationMapper.map(node).ifPresent(labs::add);
     }
     return labs;
   }

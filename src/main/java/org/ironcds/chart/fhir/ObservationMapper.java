@@ -1,65 +1,116 @@
 package org.ironcds.chart.fhir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Observation.ObservationReferenceRangeComponent;
+import org.ironcds.chart.Code;
 import org.ironcds.chart.LabResult;
 import org.ironcds.chart.Quantity;
 
 /**
- * Maps a numeric Observation to a {@link LabResult}; an observation without a numeric value or a
- * time (cancelled, data-absent, text-only) gives nothing, since the rules can neither compare nor
- * age it.
+ * Maps a numeric Observation to a {@link LabResult}, reading the few elements the rules need
+ * straight from the parsed JSON. A typical history holds dozens of lab results and building a HAPI
+ * object for each cost more than everything else in a call; the elements read here are plain
+ * (status, code, valueQuantity, effective[x], referenceRange.low), so nothing of HAPI's model is
+ * needed to interpret them.
+ *
+ * <p>An observation without a numeric value or a time (cancelled, data-absent, text-only, a
+ * malformed date) gives nothing, since the rules can neither compare nor age it.
  */
 final class ObservationMapper {
   private static final String UCUM = "http://unitsofmeasure.org";
 
   private ObservationMapper() {}
 
-  static Optional<LabResult> map(Observation observation) {
-    String status = observation.getStatusElement().getValueAsString();
-    if ("cancelled".equals(status) || "entered-in-error".equals(status) || !observation.hasValueQuantity()) {
+  static Optional<LabResult> map(JsonNode observation) {
+    String status = observation.path("status").asText();
+    if (status.equals("cancelled") || status.equals("entered-in-error")) {
       return Optional.empty();
     }
-    Optional<Quantity> value = quantity(observation.getValueQuantity(), Optional.empty());
+    Optional<Quantity> value = quantity(observation.path("valueQuantity"), Optional.empty());
     Optional<Instant> when = effective(observation);
     if (value.isEmpty() || when.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new LabResult("Observation/" + observation.getIdElement().getIdPart(),
-        Concepts.codes(observation.getCode()), value.get(), when.get(), referenceLow(observation, value.get())));
+    return Optional.of(new LabResult("Observation/" + observation.path("id").asText(),
+        codes(observation.path("code")), value.get(), when.get(), referenceLow(observation, value.get())));
   }
 
-  private static Optional<Instant> effective(Observation observation) {
-    if (observation.hasEffectiveDateTimeType()) {
-      return Concepts.instant(observation.getEffectiveDateTimeType());
+  static List<Code> codes(JsonNode concept) {
+    List<Code> codes = new ArrayList<>();
+    for (JsonNode coding : concept.path("coding")) {
+      if (coding.path("system").isTextual() && coding.path("code").isTextual()) {
+        codes.add(new Code(coding.get("system").textValue(), coding.get("code").textValue(),
+            Optional.ofNullable(coding.path("display").textValue())));
+      }
     }
-    if (observation.hasEffectivePeriod()) {
-      return Concepts.instant(observation.getEffectivePeriod().getStartElement());
+    return codes;
+  }
+
+  private static Optional<Instant> effective(JsonNode observation) {
+    for (String field : new String[] {"effectiveDateTime", "effectiveInstant"}) {
+      if (observation.has(field)) {
+        return instant(observation.path(field).asText());
+      }
     }
-    if (observation.hasEffectiveInstantType()) {
-      return Concepts.instant(observation.getEffectiveInstantType());
+    if (observation.has("effectivePeriod")) {
+      return instant(observation.path("effectivePeriod").path("start").asText());
     }
-    return Concepts.instant(observation.getIssuedElement());
+    return instant(observation.path("issued").asText());
+  }
+
+  /**
+   * The moment a FHIR date, dateTime or instant names. A value without a time ({@code 2026-11-05},
+   * or just a year or month) is the start of that day in UTC, so "same day" and window checks do not
+   * depend on where the service runs.
+   */
+  static Optional<Instant> instant(String text) {
+    try {
+      switch (text.length()) {
+        case 0:
+          return Optional.empty();
+        case 4:
+          return Optional.of(Year.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        case 7:
+          return Optional.of(YearMonth.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        case 10:
+          return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+        default:
+          return Optional.of(OffsetDateTime.parse(text).toInstant());
+      }
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** The first reference range with a low limit; a low without a unit takes the value's unit. */
-  private static Optional<Quantity> referenceLow(Observation observation, Quantity value) {
-    for (ObservationReferenceRangeComponent range : observation.getReferenceRange()) {
-      if (range.hasLow() && range.getLow().hasValue()) {
-        return quantity(range.getLow(), Optional.of(value.unit()));
+  private static Optional<Quantity> referenceLow(JsonNode observation, Quantity value) {
+    for (JsonNode range : observation.path("referenceRange")) {
+      Optional<Quantity> low = quantity(range.path("low"), Optional.of(value.unit()));
+      if (low.isPresent()) {
+        return low;
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<Quantity> quantity(org.hl7.fhir.r4.model.Quantity q, Optional<String> fallbackUnit) {
-    if (!q.hasValue()) {
+  private static Optional<Quantity> quantity(JsonNode q, Optional<String> fallbackUnit) {
+    JsonNode number = q.path("value");
+    if (!number.isNumber() || !Double.isFinite(number.doubleValue())) {
       return Optional.empty();
     }
-    String unit = UCUM.equals(q.getSystem()) && q.hasCode() ? q.getCode()
-        : q.hasUnit() ? q.getUnit() : q.hasCode() ? q.getCode() : fallbackUnit.orElse("");
-    return Optional.of(new Quantity(q.getValue().doubleValue(), unit));
+    String code = q.path("code").textValue();
+    String unit = q.path("unit").textValue();
+    String chosen = UCUM.equals(q.path("system").textValue()) && code != null ? code
+        : unit != null ? unit : code != null ? code : fallbackUnit.orElse("");
+    return Optional.of(new Quantity(number.doubleValue(), chosen));
   }
 }
