@@ -17,7 +17,7 @@ cp="target/test-classes:target/classes:$(cat target/test.classpath)"
 java -cp "$cp" org.ironcds.bench.BenchmarkPatient target/bench
 
 IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR=target/bench/data \
-  java ${SERVER_JAVA_OPTS:--Xmx256m} -jar target/iron-cds.jar > target/bench/server.log 2>&1 &
+  java ${SERVER_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC} -jar target/iron-cds.jar > target/bench/server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
