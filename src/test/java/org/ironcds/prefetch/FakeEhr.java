@@ -73,14 +73,16 @@ public final class FakeEhr implements AutoCloseable {
   private volatile Duration delay = Duration.ZERO;
   private volatile Optional<String> requiredToken = Optional.empty();
   private volatile boolean forbidden;
+  private final boolean recording;
 
   private FakeEhr(Builder builder) throws Exception {
     // HAPI scans its model on the first encode; pay that now, not inside a test's fetch deadline.
     Fhir.warmUp();
+    recording = builder.recording;
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
-    connector.setPort(0);
+    connector.setPort(builder.port);
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     ServletHolder holder = new ServletHolder(new RecordingServer(builder));
@@ -160,6 +162,8 @@ public final class FakeEhr implements AutoCloseable {
   public static final class Builder {
     private final List<IBaseResource> resources = new ArrayList<>();
     private int pageSize = 100;
+    private int port;
+    private boolean recording = true;
 
     public Builder resources(List<? extends IBaseResource> values) {
       resources.addAll(values);
@@ -169,6 +173,18 @@ public final class FakeEhr implements AutoCloseable {
     /** The largest page the server returns, whatever {@code _count} asks for. */
     public Builder pageSize(int value) {
       pageSize = value;
+      return this;
+    }
+
+    /** A fixed port instead of a random one (benchmarks). */
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    /** Turns off request recording, which grows without bound under load (benchmarks). */
+    public Builder withoutRecording() {
+      recording = false;
       return this;
     }
 
@@ -205,9 +221,11 @@ public final class FakeEhr implements AutoCloseable {
     protected void service(HttpServletRequest request, HttpServletResponse response)
         throws ServletException, IOException {
       Optional<String> authorization = Optional.ofNullable(request.getHeader("Authorization"));
-      requests.add(
+      if (recording) {
+        requests.add(
           new RecordedRequest(
               request.getMethod(), request.getRequestURI(), Optional.ofNullable(request.getQueryString()), authorization));
+      }
       pause();
       Optional<String> expected = requiredToken.map(token -> "Bearer " + token);
       if (expected.isPresent() && !expected.equals(authorization)) {
