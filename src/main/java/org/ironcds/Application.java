@@ -72,7 +72,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
         new PrefetchCounters(metrics));
     FeedbackStore feedback = FeedbackStore.open(storageOptions(config.storage()));
-    BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 50_000);
+    BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC());
 
     AppConfig.Server s = config.server();

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * <p>Why this is safe: feedback is joined to issued cards when the summary is read, so a card
  * recorded a few milliseconds after its feedback still gets attributed. The queue is bounded; when
  * the store falls behind, further cards are dropped and counted rather than slowing hook calls (their
- * feedback is then reported as unattributed). {@link #close()} writes what is queued.
+ * feedback is then reported as unattributed). Queued cards keep only what attribution needs (see
+ * {@link IssuedCard#forAttribution()}), so a full queue stays small. {@link #close()} writes what
+ * is queued.
  */
 public final class BatchingIssuedCardLog implements IssuedCardLog, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchingIssuedCardLog.class);
@@ -40,7 +42,7 @@ public final class BatchingIssuedCardLog implements IssuedCardLog, AutoCloseable
   @Override
   public void record(List<IssuedCard> cards) {
     for (IssuedCard card : cards) {
-      if (!queue.offer(card)) {
+      if (!queue.offer(card.forAttribution())) {
         long total = dropped.incrementAndGet();
         if (Long.bitCount(total) == 1) { // log on 1, 2, 4, 8 ... drops, not on every one
           LOG.warn("event=issued_cards_dropped total={} reason=queue_full", total);
