@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.ironcds.httpclient.CappedBody;
 
 /**
  * Fetches a JWK Set over HTTP with a whole-exchange timeout, a body size cap and no redirects (a
@@ -40,7 +41,8 @@ final class JwksFetcher {
         .GET()
         .build();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(request, CappedBody.handler(MAX_BYTES));
+        client.sendAsync(request,
+            CappedBody.handler(MAX_BYTES, () -> new IOException("body larger than " + MAX_BYTES + " bytes")));
     HttpResponse<byte[]> response;
     try {
       response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ironcds.httpclient.CappedBody;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -87,7 +88,7 @@ final class FhirFetcher {
     }
     long started = System.nanoTime();
     return client
-        .sendAsync(request, CappedBody.handler(options.maxResponseBytes()))
+        .sendAsync(request, CappedBody.handler(options.maxResponseBytes(), () -> new FetchException(FetchFailure.TOO_LARGE)))
         .handle((response, error) -> parse(response, error, deadline))
         .whenComplete(
             (value, error) -> metrics.fetchLatency(Duration.ofNanos(System.nanoTime() - started), error == null));

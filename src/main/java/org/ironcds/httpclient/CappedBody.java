@@ -1,4 +1,4 @@
-package org.ironcds.prefetch;
+package org.ironcds.httpclient;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodyHandler;
@@ -9,31 +9,37 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 
 /**
  * Reads a response body into memory up to a byte limit, so one huge or endless answer cannot
  * exhaust the heap. Bodies of non-2xx responses are discarded unread.
  */
-final class CappedBody implements BodySubscriber<byte[]> {
+public final class CappedBody implements BodySubscriber<byte[]> {
   private final long limit;
+  private final Supplier<? extends Throwable> tooLarge;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private Flow.Subscription subscription;
 
-  private CappedBody(long limit) {
+  private CappedBody(long limit, Supplier<? extends Throwable> tooLarge) {
     this.limit = limit;
+    this.tooLarge = tooLarge;
   }
 
-  /** A handler that reads 2xx bodies up to {@code limit} bytes and fails with {@code TOO_LARGE} beyond. */
-  static BodyHandler<byte[]> handler(long limit) {
+  /**
+   * A handler that reads 2xx bodies up to {@code limit} bytes and fails with the error {@code
+   * tooLarge} supplies beyond that. Other bodies are discarded: callers check the status first.
+   */
+  public static BodyHandler<byte[]> handler(long limit, Supplier<? extends Throwable> tooLarge) {
     return info -> {
       if (info.statusCode() / 100 != 2) {
         return BodySubscribers.replacing(new byte[0]);
       }
       long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-      CappedBody body = new CappedBody(limit);
+      CappedBody body = new CappedBody(limit, tooLarge);
       if (declared > limit) {
-        body.result.completeExceptionally(new FetchException(FetchFailure.TOO_LARGE));
+        body.result.completeExceptionally(tooLarge.get());
       }
       return body;
     };
@@ -62,7 +68,7 @@ final class CappedBody implements BodySubscriber<byte[]> {
     for (ByteBuffer buffer : buffers) {
       if (bytes.size() + (long) buffer.remaining() > limit) {
         subscription.cancel();
-        result.completeExceptionally(new FetchException(FetchFailure.TOO_LARGE));
+        result.completeExceptionally(tooLarge.get());
         return;
       }
       byte[] chunk = new byte[buffer.remaining()];
