@@ -64,18 +64,19 @@ final class Evaluate {
         }
       }
     }
-    try {
-      return evaluate(config, Path.of(args[0]), at, json, out, err);
-    } catch (IOException e) {
-      err.println("cannot read " + args[0] + ": " + e.getMessage());
-      return 1;
-    }
+    return evaluate(config, Path.of(args[0]), at, json, out, err);
   }
 
   private static int evaluate(AppConfig config, Path file, Instant at, boolean jsonOnly, PrintStream out,
-      PrintStream err) throws IOException {
+      PrintStream err) {
     CdsHooksJson json = new CdsHooksJson();
-    byte[] body = Files.readAllBytes(file);
+    byte[] body;
+    try {
+      body = Files.readAllBytes(file);
+    } catch (IOException e) {
+      err.println("cannot read " + file + ": " + e.getClass().getSimpleName());
+      return 1;
+    }
     Application.Clinical clinical = Application.Clinical.load(config.knowledge());
     PrefetchResolver offline = new PrefetchResolver(clinical.templates(),
         PrefetchOptions.defaults().withAllowedServers(List.of()), PrefetchMetrics.NONE);
@@ -92,8 +93,12 @@ final class Evaluate {
       if (!jsonOnly) {
         out.println(describe(service.descriptor().id(), at, response));
       }
-      out.println(json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(response));
+      out.println(new String(json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(response),
+          java.nio.charset.StandardCharsets.UTF_8));
       return 0;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      err.println("cannot encode the response: " + e.getClass().getSimpleName());
+      return 1;
     } catch (InvalidRequestException e) {
       err.println("invalid request at " + e.location() + ": " + e.getMessage());
       return 1;
