@@ -1,0 +1,105 @@
+package org.ironcds;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.ironcds.config.AppConfig;
+import org.ironcds.config.ConfigLoader;
+import org.ironcds.knowledge.KnowledgeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composition root as an operator runs it: built from IRONCDS_* settings, JWT mode on. */
+class ApplicationTest {
+  private static final String PUBLIC_URL = "https://cds.hospital.test";
+  private static final String ISSUER = "https://ehr.hospital.test";
+
+  @TempDir Path dir;
+
+  private Map<String, String> settings(ECKey key) throws Exception {
+    Path clients = dir.resolve("trusted-clients.json");
+    Files.writeString(clients, "{\"clients\":[{\"iss\":\"" + ISSUER + "\",\"jwks\":"
+        + new JWKSet(key.toPublicJWK()).toString() + "}]}");
+    Map<String, String> env = new HashMap<>();
+    env.put("IRONCDS_PORT", "0");
+    env.put("IRONCDS_PUBLIC_URL", PUBLIC_URL);
+    env.put("IRONCDS_DATA_DIR", dir.resolve("data").toString());
+    env.put("IRONCDS_TRUSTED_CLIENTS_FILE", clients.toString());
+    return env;
+  }
+
+  private static String token(ECKey key, String audience) throws Exception {
+    Instant now = Instant.now();
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).type(JOSEObjectType.JWT)
+        .keyID(key.getKeyID()).build(), new JWTClaimsSet.Builder().issuer(ISSUER).audience(audience)
+        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(120)))
+        .jwtID(UUID.randomUUID().toString()).build());
+    jwt.sign(new ECDSASigner(key));
+    return jwt.serialize();
+  }
+
+  @Test
+  void configuredServiceAuthenticatesEhrsAndGivesAdvice() throws Exception {
+    ECKey key = new ECKeyGenerator(Curve.P_384).keyID("ehr-key-1").generate();
+    AppConfig config = ConfigLoader.load(settings(key));
+    try (Application app = Application.build(config, () -> true)) {
+      app.server().start();
+      int port = app.server().port();
+      given().port(port).get("/cds-services").then().statusCode(401);
+      given().port(port).header("Authorization", "Bearer " + token(key, PUBLIC_URL + "/cds-services"))
+          .get("/cds-services").then().statusCode(200)
+          .body("services", hasSize(2))
+          .body("services[0].prefetch.observations", containsString("http://loinc.org|2777-1"));
+      String service = "/cds-services/iron-antiresorptive-order-sign";
+      String example = Files.readString(Path.of("fhir-examples/06-fcm-preexisting-hypophosphataemia.json"));
+      given().port(port).header("Authorization", "Bearer " + token(key, PUBLIC_URL + service))
+          .contentType("application/json").body(example).post(service).then().statusCode(200)
+          .body("cards[0].indicator", equalTo("critical"));
+      given().port(port).get("/metrics").then().statusCode(200)
+          .body(containsString("ironcds_cards_issued_total{indicator=\"critical\""));
+    }
+  }
+
+  @Test
+  void unreadableTrustedClientsStopStartupNamingTheSetting() throws Exception {
+    ECKey key = new ECKeyGenerator(Curve.P_384).keyID("ehr-key-1").generate();
+    Map<String, String> env = settings(key);
+    Files.writeString(Path.of(env.get("IRONCDS_TRUSTED_CLIENTS_FILE")), "{\"clients\":[{\"iss\":\"x\"}]}");
+    AppConfig config = ConfigLoader.load(env);
+    assertThatThrownBy(() -> Application.build(config, () -> true))
+        .isInstanceOf(StartupException.class).hasMessageStartingWith("IRONCDS_TRUSTED_CLIENTS_FILE: ");
+  }
+
+  @Test
+  void invalidKnowledgeOverrideStopsStartupNamingTheFile() throws Exception {
+    Path knowledge = Files.createDirectories(dir.resolve("knowledge"));
+    Files.writeString(knowledge.resolve("settings.json"), "{\"effectWindows\": 12");
+    Map<String, String> env = settings(new ECKeyGenerator(Curve.P_384).keyID("k").generate());
+    env.put("IRONCDS_KNOWLEDGE_DIR", knowledge.toString());
+    AppConfig config = ConfigLoader.load(env);
+    assertThatThrownBy(() -> Application.build(config, () -> true))
+        .isInstanceOf(KnowledgeException.class).hasMessageContaining("settings.json");
+    assertThat(Files.exists(dir.resolve("data"))).as("nothing opened before knowledge was checked").isFalse();
+  }
+}
