@@ -12,9 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.ironcds.cdshooks.Card;
@@ -52,8 +57,7 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
           + " reason_system, reason_code, reason_display, commented";
   private static final String INSERT_SUGGESTION =
       "INSERT INTO issued_suggestion (card_uuid, suggestion_uuid, label) VALUES (?, ?, ?)";
-  private static final String INSERT_REASON =
-      "INSERT INTO issued_override_reason (card_uuid, code_system, code, display) VALUES (?, ?, ?, ?)";
+  private static final String REASON_COLUMNS = "reason_key, service_id, rule_id, code_system, code, display";
   private static final String INSERT_ACCEPTED =
       "INSERT INTO feedback_suggestion (feedback_key, suggestion_uuid) VALUES (?, ?)";
 
@@ -62,6 +66,9 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
   private final Clock clock;
   private final String insertCard;
   private final String insertFeedback;
+  private final String insertReason;
+  /** Override reasons this process has already stored; they repeat on every card of a rule. */
+  private final Set<String> storedReasons = ConcurrentHashMap.newKeySet();
 
   private FeedbackStore(HikariDataSource pool, StorageOptions options, Clock clock) {
     this.pool = pool;
@@ -70,6 +77,8 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
     Dialect dialect = Dialect.of(options.effectiveJdbcUrl());
     this.insertCard = dialect.insertIgnoringDuplicate("issued_card", "card_uuid", "UUID", CARD_COLUMNS);
     this.insertFeedback = dialect.insertIgnoringDuplicate("feedback", "feedback_key", "CHAR(64)", FEEDBACK_COLUMNS);
+    this.insertReason =
+        dialect.insertIgnoringDuplicate("rule_override_reason", "reason_key", "VARCHAR(1100)", REASON_COLUMNS);
   }
 
   /** Opens the store with the system clock. */
@@ -157,26 +166,63 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
     if (cards.isEmpty()) {
       return;
     }
+    Map<String, ReasonRow> reasons = newReasons(cards);
     try {
-      inTransaction("record issued cards", connection -> insertCards(connection, cards));
+      inTransaction("record issued cards", connection -> insertCards(connection, cards, reasons.values()));
+      storedReasons.addAll(reasons.keySet());
     } catch (FeedbackStoreException e) {
       log.warn("event=issued_cards_not_recorded cards={} error={}", cards.size(), e.getCause().getClass().getName());
     }
   }
 
-  private Integer insertCards(Connection connection, List<IssuedCard> cards) throws SQLException {
+  /** One override reason of one rule, keyed as the V2 migration keys it. */
+  private record ReasonRow(String key, String serviceId, String ruleId, String system, String code, String display) {
+    static ReasonRow of(IssuedCard issued, Coding reason) {
+      String serviceId = Columns.clip(issued.serviceId(), 128);
+      String ruleId = Columns.clip(issued.ruleId(), 128);
+      String system = Columns.clip(reason.system(), 512);
+      String code = Columns.clip(reason.code(), 256);
+      return new ReasonRow(serviceId + "|" + ruleId + "|" + system + "|" + code, serviceId, ruleId, system, code,
+          Columns.clip(reason.display().orElse(reason.code()), 512));
+    }
+  }
+
+  private Map<String, ReasonRow> newReasons(List<IssuedCard> cards) {
+    Map<String, ReasonRow> reasons = new LinkedHashMap<>();
+    for (IssuedCard issued : cards) {
+      for (Coding reason : issued.card().overrideReasons()) {
+        ReasonRow row = ReasonRow.of(issued, reason);
+        if (!storedReasons.contains(row.key())) {
+          reasons.putIfAbsent(row.key(), row);
+        }
+      }
+    }
+    return reasons;
+  }
+
+  private Integer insertCards(Connection connection, List<IssuedCard> cards, Collection<ReasonRow> reasons)
+      throws SQLException {
     int inserted = 0;
     try (PreparedStatement card = connection.prepareStatement(insertCard);
         PreparedStatement suggestion = connection.prepareStatement(INSERT_SUGGESTION);
-        PreparedStatement reason = connection.prepareStatement(INSERT_REASON)) {
+        PreparedStatement reason = connection.prepareStatement(insertReason)) {
       for (IssuedCard issued : cards) {
         bindCard(card, issued);
         if (card.executeUpdate() == 1) {
           inserted++;
-          addChildren(suggestion, reason, issued.card());
+          addSuggestions(suggestion, issued.card());
         }
       }
       suggestion.executeBatch();
+      for (ReasonRow row : reasons) {
+        reason.setString(1, row.key());
+        reason.setString(2, row.serviceId());
+        reason.setString(3, row.ruleId());
+        reason.setString(4, row.system());
+        reason.setString(5, row.code());
+        reason.setString(6, row.display());
+        reason.addBatch();
+      }
       reason.executeBatch();
     }
     return inserted;
@@ -193,20 +239,12 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
     statement.setString(8, Columns.clip(issued.client().tenant().orElse(""), 256));
   }
 
-  private static void addChildren(PreparedStatement suggestion, PreparedStatement reason, Card card)
-      throws SQLException {
+  private static void addSuggestions(PreparedStatement suggestion, Card card) throws SQLException {
     for (Suggestion s : card.suggestions()) {
       suggestion.setObject(1, card.uuid());
       suggestion.setObject(2, s.uuid());
       suggestion.setString(3, Columns.clip(s.label(), 512));
       suggestion.addBatch();
-    }
-    for (Coding r : card.overrideReasons()) {
-      reason.setObject(1, card.uuid());
-      reason.setString(2, Columns.clip(r.system(), 512));
-      reason.setString(3, Columns.clip(r.code(), 256));
-      reason.setString(4, Columns.clip(r.display().orElse(r.code()), 512));
-      reason.addBatch();
     }
   }
 

@@ -43,7 +43,7 @@ final class SummaryQueries {
       "SELECT c.service_id, c.rule_id, f.reason_system, f.reason_code,"
           + " MAX(COALESCE(r.display, f.reason_display)), COUNT(DISTINCT c.card_uuid)"
           + " FROM issued_card c JOIN feedback f ON " + MATCH
-          + " LEFT JOIN issued_override_reason r ON r.card_uuid = c.card_uuid"
+          + " LEFT JOIN rule_override_reason r ON r.service_id = c.service_id AND r.rule_id = c.rule_id"
           + " AND r.code_system = f.reason_system AND r.code = f.reason_code"
           + " WHERE f.outcome = 'overridden' AND f.reason_code IS NOT NULL AND %s"
           + " GROUP BY c.service_id, c.rule_id, f.reason_system, f.reason_code";
