@@ -138,12 +138,19 @@ public final class LoadGenerator {
     long total = (long) (ratePerSecond * seconds);
     long intervalNanos = (long) (1e9 / ratePerSecond);
     long t0 = System.nanoTime() + 50_000_000L;
+    // A saturated server would keep an open-loop run going for ever; past twice the planned time the
+    // requests not yet sent count as failures, so the summary says the rate was not sustained.
+    long hardStop = t0 + (long) (2 * seconds * 1e9);
     return run(connections, worker -> {
       List<Long> latencies = new ArrayList<>();
       long failures = 0;
       try (Connection connection = new Connection()) {
         // Worker w sends requests w, w+K, w+2K ... each at its own scheduled time.
         for (long n = worker; n < total; n += connections) {
+          if (System.nanoTime() > hardStop) {
+            failures += (total - n + connections - 1) / connections;
+            break;
+          }
           long scheduled = t0 + n * intervalNanos;
           long wait = scheduled - System.nanoTime();
           if (wait > 0) {
