@@ -81,7 +81,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     List<Endpoint> extra = new ArrayList<>();
     extra.add(new MetricsEndpoint(metrics::scrape, ConfigLoader.isLoopback(s.bindAddress()),
         config.observability().metricsToken()));
-    extra.addAll(FeedbackEndpoints.of(catalog, feedback, admin));
+    extra.addAll(FeedbackEndpoints.of(catalog, feedback, admin, metrics));
     HttpServer server = new HttpServer(options, catalog, authenticator, ready, extra, metrics);
     metrics.gauge("ironcds.http.threads.busy", "Busy request threads", server.threadPool(), p -> p.getBusyThreads());
     metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());

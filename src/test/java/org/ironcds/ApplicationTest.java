@@ -76,8 +76,14 @@ class ApplicationTest {
       given().port(port).header("Authorization", "Bearer " + token(key, PUBLIC_URL + service))
           .contentType("application/json").body(example).post(service).then().statusCode(200)
           .body("cards[0].indicator", equalTo("critical"));
+      String feedback = "{\"feedback\":[{\"card\":\"9b2f7c1e-3d4a-4b5c-8e6f-7a8b9c0d1e2f\","
+          + "\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-21T10:05:00Z\"}]}";
+      given().port(port).header("Authorization", "Bearer " + token(key, PUBLIC_URL + service + "/feedback"))
+          .contentType("application/json").body(feedback).post(service + "/feedback").then().statusCode(200);
       given().port(port).get("/metrics").then().statusCode(200)
-          .body(containsString("ironcds_cards_issued_total{indicator=\"critical\""));
+          .body(containsString("ironcds_cards_issued_total{indicator=\"critical\""))
+          .body(containsString("ironcds_feedback_items_total{outcome=\"overridden\"} 1.0"))
+          .body(containsString("ironcds_prefetch_keys_total{key=\"observations\",outcome=\"supplied\"} 1.0"));
     }
   }
 

@@ -10,6 +10,7 @@ import org.ironcds.cdshooks.FeedbackRequest;
 import org.ironcds.cdsservice.CdsService;
 import org.ironcds.cdsservice.ServiceCatalog;
 import org.ironcds.feedback.FeedbackStore;
+import org.ironcds.metrics.Metrics;
 import org.ironcds.feedback.FeedbackStoreException;
 
 /**
@@ -24,7 +25,10 @@ final class FeedbackEndpoint implements Endpoint {
   private final FeedbackJson json;
   private final FeedbackStore store;
 
-  FeedbackEndpoint(ServiceCatalog catalog, CdsHooksJson json, FeedbackStore store) {
+  private final Metrics metrics;
+
+  FeedbackEndpoint(ServiceCatalog catalog, CdsHooksJson json, FeedbackStore store, Metrics metrics) {
+    this.metrics = metrics;
     this.catalog = catalog;
     this.json = new FeedbackJson(json);
     this.store = store;
@@ -54,6 +58,8 @@ final class FeedbackEndpoint implements Endpoint {
     try {
       int stored = store.store(service.descriptor().id(), client, request.feedback());
       exchange.log("feedback_new", stored);
+      // Counted per posted item once committed; repeats are counted again, which the "new" log field tells apart.
+      request.feedback().forEach(item -> metrics.feedbackStored(item.outcome().code()));
     } catch (FeedbackStoreException e) {
       throw new HttpError(503, "transient", "Feedback could not be stored; retry later", Map.of("Retry-After", "30"));
     }
