@@ -22,6 +22,7 @@ import org.ironcds.config.AppConfig;
 import org.ironcds.config.ConfigLoader;
 import org.ironcds.feedback.AdminCredential;
 import org.ironcds.feedback.FeedbackStore;
+import org.ironcds.feedback.FeedbackStoreException;
 import org.ironcds.feedback.RetentionPruner;
 import org.ironcds.feedback.StorageOptions;
 import org.ironcds.fhir.Fhir;
@@ -71,7 +72,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     MicrometerMetrics metrics = new MicrometerMetrics();
     PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
         new PrefetchCounters(metrics));
-    FeedbackStore feedback = FeedbackStore.open(storageOptions(config.storage()));
+    FeedbackStore feedback = openStore(config.storage());
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC());
 
@@ -87,6 +88,27 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
     metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
     return new Application(server, feedback, issuedCards, feedback.startPruning(Duration.ofHours(6)));
+  }
+
+  private static FeedbackStore openStore(AppConfig.Storage storage) {
+    try {
+      return FeedbackStore.open(storageOptions(storage));
+    } catch (FeedbackStoreException e) {
+      throw new StartupException("Cannot open the feedback database ("
+          + (storage.jdbcUrl().isPresent() ? "IRONCDS_DB_URL" : "embedded, under IRONCDS_DATA_DIR=" + storage.dataDir())
+          + "): " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
+    }
+  }
+
+  /** Starts listening; a port in use or an address that cannot be bound is a start-up error. */
+  void start(AppConfig.Server config) {
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new StartupException("Cannot listen on " + config.bindAddress() + ":" + config.port()
+          + " (IRONCDS_BIND, IRONCDS_PORT): " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
   }
 
   static ClientAuthenticator authenticator(AppConfig.Auth auth) {

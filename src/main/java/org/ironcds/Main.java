@@ -92,7 +92,12 @@ public final class Main {
       // Options records and loaders reject bad values with messages that name them.
       throw new StartupException("Cannot start: " + e.getMessage());
     }
-    application.server().start();
+    try {
+      application.start(config.server());
+    } catch (StartupException e) {
+      application.close();
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       ready.set(false); // load balancers stop sending while in-flight requests finish
       try {

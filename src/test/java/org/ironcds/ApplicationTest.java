@@ -64,7 +64,7 @@ class ApplicationTest {
     ECKey key = new ECKeyGenerator(Curve.P_384).keyID("ehr-key-1").generate();
     AppConfig config = ConfigLoader.load(settings(key));
     try (Application app = Application.build(config, () -> true)) {
-      app.server().start();
+      app.start(config.server());
       int port = app.server().port();
       given().port(port).get("/cds-services").then().statusCode(401);
       given().port(port).header("Authorization", "Bearer " + token(key, PUBLIC_URL + "/cds-services"))
@@ -85,6 +85,29 @@ class ApplicationTest {
           .body(containsString("ironcds_feedback_items_total{outcome=\"overridden\"} 1.0"))
           .body(containsString("ironcds_prefetch_keys_total{key=\"observations\",outcome=\"supplied\"} 1.0"));
     }
+  }
+
+  @Test
+  void portInUseStopsStartupNamingTheSettings() throws Exception {
+    ECKey key = new ECKeyGenerator(Curve.P_384).keyID("ehr-key-1").generate();
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Map<String, String> env = settings(key);
+      env.put("IRONCDS_PORT", Integer.toString(taken.getLocalPort()));
+      AppConfig config = ConfigLoader.load(env);
+      try (Application app = Application.build(config, () -> true)) {
+        assertThatThrownBy(() -> app.start(config.server())).isInstanceOf(StartupException.class)
+            .hasMessageStartingWith("Cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (IRONCDS_BIND, IRONCDS_PORT)");
+      }
+    }
+  }
+
+  @Test
+  void unreachableDatabaseStopsStartupNamingTheSetting() throws Exception {
+    Map<String, String> env = settings(new ECKeyGenerator(Curve.P_384).keyID("k").generate());
+    env.put("IRONCDS_DB_URL", "jdbc:postgresql://127.0.0.1:1/nothing");
+    AppConfig config = ConfigLoader.load(env);
+    assertThatThrownBy(() -> Application.build(config, () -> true)).isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("Cannot open the feedback database (IRONCDS_DB_URL)");
   }
 
   @Test
