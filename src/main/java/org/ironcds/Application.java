@@ -35,6 +35,7 @@ import org.ironcds.knowledge.Advisor;
 import org.ironcds.knowledge.Knowledge;
 import org.ironcds.metrics.Metrics;
 import org.ironcds.metrics.MicrometerMetrics;
+import org.ironcds.prefetch.PrefetchMetrics;
 import org.ironcds.prefetch.PrefetchOptions;
 import org.ironcds.prefetch.PrefetchResolver;
 import org.ironcds.prefetch.PrefetchTemplates;
@@ -72,6 +73,10 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     MicrometerMetrics metrics = new MicrometerMetrics();
     PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
         new PrefetchCounters(metrics));
+    // Before anything is opened: a warm-up that also proves the knowledge still gives advice.
+    // Its own resolver: no metrics, and no server it could contact.
+    PrefetchResolver offline = new PrefetchResolver(clinical.templates(), PrefetchOptions.defaults(), PrefetchMetrics.NONE);
+    WarmUp.run(new IronIvPipeline("warm-up", offline, clinical.assembler(), clinical.advisor(), Metrics.NONE), 15);
     FeedbackStore feedback = openStore(config.storage());
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC());

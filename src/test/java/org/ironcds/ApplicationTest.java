@@ -66,6 +66,10 @@ class ApplicationTest {
     try (Application app = Application.build(config, () -> true)) {
       app.start(config.server());
       int port = app.server().port();
+      // The start-up warm-up ran the pipeline, but leaves no card in metrics or in the feedback store.
+      given().port(port).get("/metrics").then().statusCode(200)
+          .body(org.hamcrest.Matchers.not(containsString("ironcds_cards_issued_total")));
+      assertThat(app.feedback().summary(org.ironcds.feedback.SummaryQuery.all()).rules()).isEmpty();
       given().port(port).get("/cds-services").then().statusCode(401);
       given().port(port).header("Authorization", "Bearer " + token(key, PUBLIC_URL + "/cds-services"))
           .get("/cds-services").then().statusCode(200)
