@@ -76,7 +76,8 @@ public final class JwtAuthenticator implements ClientAuthenticator {
     Seen seen = new Seen();
     try {
       CdsClient client = verify(audience, authorizationHeader, seen);
-      log.info("event=auth_ok iss={} tenant={} jti={}", seen.iss, seen.tenant, seen.jti);
+      // DEBUG: the request log line already names iss and tenant; one INFO line per request.
+      log.debug("event=auth_ok iss={} tenant={} jti={}", seen.iss, seen.tenant, seen.jti);
       return client;
     } catch (AuthenticationException e) {
       log.warn("event=auth_rejected reason={} iss={} tenant={} jti={} detail={}",

@@ -24,15 +24,21 @@ class AuthLogPrivacyTest {
   private final JwtAuthenticator authenticator = JwtOverHttpTest.authenticator(clock);
   private final List<String> tokens = new ArrayList<>();
 
+  private ch.qos.logback.classic.Level previousLevel;
+
   @BeforeEach
   void capture() {
     appender.start();
     logger.addAppender(appender);
+    // DEBUG too: accepted tokens are logged at DEBUG, and no level may carry a token.
+    previousLevel = logger.getLevel();
+    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
   }
 
   @AfterEach
   void release() {
     logger.detachAppender(appender);
+    logger.setLevel(previousLevel);
   }
 
   @Test
