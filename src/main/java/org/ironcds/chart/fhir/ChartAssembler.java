@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.ironcds.cdshooks.OrderContext;
 import org.ironcds.chart.DraftOrder;
 import org.ironcds.chart.LabResult;
@@ -24,9 +22,9 @@ import org.ironcds.chart.PatientChart;
  *
  * <p>Resources arrive as Jackson trees, already parsed once. They are sorted with cheap Jackson
  * checks first (resource type; Observation code against the lab codes given at construction;
- * cancelled observations). Medication resources become HAPI objects, straight from the Jackson
- * nodes; lab results, the bulk of a history, are read from the nodes directly (see {@link
- * ObservationMapper}). Immutable and safe for concurrent use.
+ * cancelled observations). The history, dozens of medication records and lab results, is read
+ * from the nodes directly (see {@link MedicationMapper} and {@link ObservationMapper}); only the draft
+ * orders, whose every detail the suggested replacements copy, become HAPI objects. Immutable and safe for concurrent use.
  */
 public final class ChartAssembler {
   private final Set<String> observationCodes;
@@ -54,7 +52,7 @@ public final class ChartAssembler {
     drafts.add(context.draftOrders());
     HapiReader reader = new HapiReader();
     return new PatientChart(bare(context.patientId()), context.encounterId(), context.userId(),
-        draftOrders(drafts, context, reader, pool), medications(pool, reader), labs(pool));
+        draftOrders(drafts, context, reader, pool), medications(pool), labs(pool));
   }
 
   private static List<DraftOrder> draftOrders(ResourcePool drafts, OrderContext context, HapiReader reader,
@@ -70,16 +68,11 @@ public final class ChartAssembler {
     return orders;
   }
 
-  private static List<MedicationUse> medications(ResourcePool pool, HapiReader reader) {
-    MedicationMapper mapper = new MedicationMapper(new MedicationResolver(pool, reader));
+  private static List<MedicationUse> medications(ResourcePool pool) {
+    MedicationMapper mapper = new MedicationMapper(pool);
     List<MedicationUse> uses = new ArrayList<>();
     for (ObjectNode node : pool.medicationUses) {
-      Optional<MedicationUse> use = switch (node.path("resourceType").asText()) {
-        case "MedicationRequest" -> mapper.request(reader.read(MedicationRequest.class, node));
-        case "MedicationStatement" -> mapper.statement(reader.read(MedicationStatement.class, node));
-        default -> mapper.administration(reader.read(MedicationAdministration.class, node));
-      };
-      use.ifPresent(uses::add);
+      mapper.map(node).ifPresent(uses::add);
     }
     return uses;
   }

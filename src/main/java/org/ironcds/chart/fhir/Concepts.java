@@ -1,9 +1,14 @@
 package org.ironcds.chart.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,4 +85,65 @@ final class Concepts {
     return Optional.empty();
   }
 
+  // JSON forms, for resources read straight from the parsed request (see ObservationMapper).
+
+  /** The system-and-code codings of a CodeableConcept read from JSON. */
+  static List<Code> codes(JsonNode concept) {
+    List<Code> codes = new ArrayList<>();
+    for (JsonNode coding : concept.path("coding")) {
+      if (coding.path("system").isTextual() && coding.path("code").isTextual()) {
+        codes.add(new Code(coding.get("system").textValue(), coding.get("code").textValue(),
+            Optional.ofNullable(coding.path("display").textValue())));
+      }
+    }
+    return codes;
+  }
+
+  /** The concept's text, else its codings' displays, read from JSON. */
+  static Optional<String> text(JsonNode concept) {
+    String text = concept.path("text").textValue();
+    if (text != null && !text.isBlank()) {
+      return Optional.of(text);
+    }
+    List<String> displays = new ArrayList<>();
+    for (JsonNode coding : concept.path("coding")) {
+      if (coding.path("display").isTextual()) {
+        displays.add(coding.get("display").textValue());
+      }
+    }
+    return Optional.of(String.join(" ", displays)).filter(d -> !d.isBlank());
+  }
+
+  /**
+   * The moment a FHIR date, dateTime or instant names. A value without a time ({@code 2026-11-05},
+   * or just a year or month) is the start of that day in UTC, so "same day" and window checks do not
+   * depend on where the service runs.
+   */
+  static Optional<Instant> instant(String text) {
+    try {
+      switch (text.length()) {
+        case 0:
+          return Optional.empty();
+        case 4:
+          return Optional.of(Year.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        case 7:
+          return Optional.of(YearMonth.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        case 10:
+          return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+        default:
+          return Optional.of(OffsetDateTime.parse(text).toInstant());
+      }
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The latest moment an effective[x] in JSON (dateTime, instant or Period) speaks of. */
+  static Optional<Instant> latest(JsonNode resource, String element) {
+    if (resource.has(element + "DateTime")) {
+      return instant(resource.path(element + "DateTime").asText());
+    }
+    JsonNode period = resource.path(element + "Period");
+    return period.has("end") ? instant(period.path("end").asText()) : instant(period.path("start").asText());
+  }
 }

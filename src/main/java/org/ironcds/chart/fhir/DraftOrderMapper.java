@@ -23,7 +23,7 @@ final class DraftOrderMapper {
     CodeableConcept drug = resolver.resolve(request.getMedication(), request);
     boolean selected = selections.isEmpty() || id.map(i -> selections.contains("MedicationRequest/" + i)).orElse(false);
     return new DraftOrder(id, Concepts.codes(drug), Concepts.text(drug),
-        MedicationMapper.routes(request.getDosageInstruction()),
+        routes(request.getDosageInstruction()),
         Concepts.instant(request.getAuthoredOnElement()), plannedStart(request),
         reference(request.getRequester()), reference(request.getEncounter()),
         Concepts.codes(request.getReasonCode()),
@@ -50,5 +50,9 @@ final class DraftOrderMapper {
 
   private static Optional<String> reference(Reference reference) {
     return Optional.ofNullable(reference.getReference()).filter(r -> !r.isBlank());
+  }
+
+  private static List<org.ironcds.chart.Code> routes(List<org.hl7.fhir.r4.model.Dosage> dosages) {
+    return Concepts.codes(dosages.stream().map(org.hl7.fhir.r4.model.Dosage::getRoute).toList());
   }
 }

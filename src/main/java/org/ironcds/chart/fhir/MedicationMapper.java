@@ -1,90 +1,110 @@
 package org.ironcds.chart.fhir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Dosage;
-import org.hl7.fhir.r4.model.MedicationAdministration;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
+import org.ironcds.chart.Code;
 import org.ironcds.chart.MedicationUse;
 import org.ironcds.chart.MedicationUse.Kind;
 
 /**
- * Maps medication history resources to {@link MedicationUse}s. Records that mean the drug was never
- * given are dropped: entered-in-error everywhere, cancelled and draft orders, not-taken statements,
- * not-done administrations.
+ * Maps medication history resources (MedicationRequest, MedicationStatement,
+ * MedicationAdministration) to {@link MedicationUse}s, reading the few elements the rules need
+ * straight from the parsed JSON, as {@link ObservationMapper} does for lab results: status, the drug
+ * (medicationCodeableConcept, or the Medication a reference points to: contained, in a Bundle, or
+ * elsewhere in the prefetch), routes and dates.
+ *
+ * <p>Records that mean the drug was never given are dropped: entered-in-error everywhere, cancelled
+ * and draft orders, not-taken and intended statements, not-done administrations.
  */
 final class MedicationMapper {
   private static final Set<String> SKIPPED_REQUEST = Set.of("entered-in-error", "cancelled", "draft");
   private static final Set<String> SKIPPED_STATEMENT = Set.of("entered-in-error", "not-taken", "intended");
   private static final Set<String> SKIPPED_ADMINISTRATION = Set.of("entered-in-error", "not-done");
 
-  private final MedicationResolver resolver;
+  private final ResourcePool pool;
 
-  MedicationMapper(MedicationResolver resolver) {
-    this.resolver = resolver;
+  MedicationMapper(ResourcePool pool) {
+    this.pool = pool;
   }
 
-  Optional<MedicationUse> request(MedicationRequest request) {
-    String status = status(request.getStatusElement());
-    if (SKIPPED_REQUEST.contains(status)) {
-      return Optional.empty();
+  Optional<MedicationUse> map(ObjectNode resource) {
+    String type = resource.path("resourceType").asText();
+    String status = resource.path("status").isTextual() ? resource.get("status").textValue() : "unknown";
+    String reference = type + "/" + resource.path("id").asText();
+    switch (type) {
+      case "MedicationRequest":
+        return SKIPPED_REQUEST.contains(status) ? Optional.empty() : Optional.of(use(reference, Kind.REQUEST,
+            status.equals("active"), resource, routes(resource.path("dosageInstruction")), lastDate(resource)));
+      case "MedicationStatement":
+        return SKIPPED_STATEMENT.contains(status) ? Optional.empty() : Optional.of(use(reference, Kind.STATEMENT,
+            status.equals("active"), resource, routes(resource.path("dosage")), Concepts.latest(resource, "effective")));
+      case "MedicationAdministration":
+        return SKIPPED_ADMINISTRATION.contains(status) ? Optional.empty() : Optional.of(use(reference,
+            Kind.ADMINISTRATION, status.equals("in-progress"), resource,
+            Concepts.codes(resource.path("dosage").path("route")), Concepts.latest(resource, "effective")));
+      default:
+        return Optional.empty();
     }
-    CodeableConcept drug = resolver.resolve(request.getMedication(), request);
-    return Optional.of(use("MedicationRequest/" + request.getIdElement().getIdPart(), Kind.REQUEST, status.equals("active"),
-        drug, routes(request.getDosageInstruction()), lastDate(request)));
   }
 
-  Optional<MedicationUse> statement(MedicationStatement statement) {
-    String status = status(statement.getStatusElement());
-    if (SKIPPED_STATEMENT.contains(status)) {
-      return Optional.empty();
-    }
-    CodeableConcept drug = resolver.resolve(statement.getMedication(), statement);
-    return Optional.of(use("MedicationStatement/" + statement.getIdElement().getIdPart(), Kind.STATEMENT, status.equals("active"),
-        drug, routes(statement.getDosage()), Concepts.latest(statement.getEffective())));
+  private MedicationUse use(String reference, Kind kind, boolean active, ObjectNode resource, List<Code> routes,
+      Optional<Instant> lastDate) {
+    JsonNode drug = drug(resource);
+    return new MedicationUse(reference, kind, active, Concepts.codes(drug), Concepts.text(drug), routes, lastDate);
   }
 
-  Optional<MedicationUse> administration(MedicationAdministration administration) {
-    String status = status(administration.getStatusElement());
-    if (SKIPPED_ADMINISTRATION.contains(status)) {
-      return Optional.empty();
+  /** The CodeableConcept naming the drug; for an unresolvable reference, its display as text. */
+  private JsonNode drug(ObjectNode resource) {
+    if (resource.has("medicationCodeableConcept")) {
+      return resource.get("medicationCodeableConcept");
     }
-    CodeableConcept drug = resolver.resolve(administration.getMedication(), administration);
-    List<org.ironcds.chart.Code> routes = Concepts.codes(administration.getDosage().getRoute());
-    return Optional.of(use("MedicationAdministration/" + administration.getIdElement().getIdPart(), Kind.ADMINISTRATION,
-        status.equals("in-progress"), drug, routes, Concepts.latest(administration.getEffective())));
+    JsonNode reference = resource.path("medicationReference");
+    String target = reference.path("reference").asText("");
+    Optional<JsonNode> medication = target.isEmpty() ? Optional.empty()
+        : target.startsWith("#") ? contained(resource, target.substring(1))
+        : pool.medication(target).map(JsonNode.class::cast);
+    // An unresolvable reference may still name the drug in its display.
+    return medication.map(m -> m.path("code")).orElseGet(() -> reference.path("display").isTextual()
+        ? resource.objectNode().put("text", reference.get("display").textValue()) : MissingNode.getInstance());
+  }
+
+  private static Optional<JsonNode> contained(ObjectNode owner, String id) {
+    for (JsonNode resource : owner.path("contained")) {
+      String containedId = resource.path("id").asText();
+      if (resource.path("resourceType").asText().equals("Medication")
+          && (id.equals(containedId) || ("#" + id).equals(containedId))) {
+        return Optional.of(resource);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
    * The latest date an order speaks of: authoring, end of its validity period, end of its dosage
    * bounds. A long-running order stopped last month should count from its end, not its authoring.
    */
-  private static Optional<Instant> lastDate(MedicationRequest request) {
-    Optional<Instant> last = Concepts.instant(request.getAuthoredOnElement());
-    last = Concepts.later(last, Concepts.instant(request.getDispenseRequest().getValidityPeriod().getEndElement()));
-    for (Dosage dosage : request.getDosageInstruction()) {
-      if (dosage.getTiming().getRepeat().hasBoundsPeriod()) {
-        last = Concepts.later(last, Concepts.instant(dosage.getTiming().getRepeat().getBoundsPeriod().getEndElement()));
-      }
+  private static Optional<Instant> lastDate(ObjectNode request) {
+    Optional<Instant> last = Concepts.instant(request.path("authoredOn").asText());
+    last = Concepts.later(last,
+        Concepts.instant(request.path("dispenseRequest").path("validityPeriod").path("end").asText()));
+    for (JsonNode dosage : request.path("dosageInstruction")) {
+      last = Concepts.later(last,
+          Concepts.instant(dosage.path("timing").path("repeat").path("boundsPeriod").path("end").asText()));
     }
     return last;
   }
 
-  private static String status(org.hl7.fhir.r4.model.PrimitiveType<?> status) {
-    return status.hasValue() ? status.getValueAsString() : "unknown";
-  }
-
-  static List<org.ironcds.chart.Code> routes(List<Dosage> dosages) {
-    return Concepts.codes(dosages.stream().map(Dosage::getRoute).toList());
-  }
-
-  private static MedicationUse use(String reference, Kind kind, boolean active, CodeableConcept drug,
-      List<org.ironcds.chart.Code> routes, Optional<Instant> lastDate) {
-    return new MedicationUse(reference, kind, active, Concepts.codes(drug), Concepts.text(drug), routes,
-        lastDate);
+  private static List<Code> routes(JsonNode dosages) {
+    List<Code> routes = new ArrayList<>();
+    for (JsonNode dosage : dosages) {
+      routes.addAll(Concepts.codes(dosage.path("route")));
+    }
+    return routes;
   }
 }

@@ -2,16 +2,7 @@ package org.ironcds.chart.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.Year;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.ironcds.chart.Code;
 import org.ironcds.chart.LabResult;
 import org.ironcds.chart.Quantity;
 
@@ -41,54 +32,19 @@ final class ObservationMapper {
       return Optional.empty();
     }
     return Optional.of(new LabResult("Observation/" + observation.path("id").asText(),
-        codes(observation.path("code")), value.get(), when.get(), referenceLow(observation, value.get())));
-  }
-
-  static List<Code> codes(JsonNode concept) {
-    List<Code> codes = new ArrayList<>();
-    for (JsonNode coding : concept.path("coding")) {
-      if (coding.path("system").isTextual() && coding.path("code").isTextual()) {
-        codes.add(new Code(coding.get("system").textValue(), coding.get("code").textValue(),
-            Optional.ofNullable(coding.path("display").textValue())));
-      }
-    }
-    return codes;
+        Concepts.codes(observation.path("code")), value.get(), when.get(), referenceLow(observation, value.get())));
   }
 
   private static Optional<Instant> effective(JsonNode observation) {
     for (String field : new String[] {"effectiveDateTime", "effectiveInstant"}) {
       if (observation.has(field)) {
-        return instant(observation.path(field).asText());
+        return Concepts.instant(observation.path(field).asText());
       }
     }
     if (observation.has("effectivePeriod")) {
-      return instant(observation.path("effectivePeriod").path("start").asText());
+      return Concepts.instant(observation.path("effectivePeriod").path("start").asText());
     }
-    return instant(observation.path("issued").asText());
-  }
-
-  /**
-   * The moment a FHIR date, dateTime or instant names. A value without a time ({@code 2026-11-05},
-   * or just a year or month) is the start of that day in UTC, so "same day" and window checks do not
-   * depend on where the service runs.
-   */
-  static Optional<Instant> instant(String text) {
-    try {
-      switch (text.length()) {
-        case 0:
-          return Optional.empty();
-        case 4:
-          return Optional.of(Year.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        case 7:
-          return Optional.of(YearMonth.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        case 10:
-          return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
-        default:
-          return Optional.of(OffsetDateTime.parse(text).toInstant());
-      }
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return Concepts.instant(observation.path("issued").asText());
   }
 
   /** The first reference range with a low limit; a low without a unit takes the value's unit. */
