@@ -1,12 +1,12 @@
 package org.ironcds.http;
 
-import java.util.Set;
 import org.ironcds.cdshooks.CdsClient;
 import org.ironcds.cdshooks.CdsHooksJson;
 import org.ironcds.cdsservice.ServiceCatalog;
 
 /** {@code GET /cds-services}: the discovery document. Encoded once; it never changes at run time. */
 final class DiscoveryEndpoint implements Endpoint {
+  private static final Route ROUTE = Route.forClients("/cds-services", "GET");
   private final byte[] body;
 
   DiscoveryEndpoint(ServiceCatalog catalog, CdsHooksJson json) {
@@ -14,18 +14,8 @@ final class DiscoveryEndpoint implements Endpoint {
   }
 
   @Override
-  public String pathTemplate() {
-    return "/cds-services";
-  }
-
-  @Override
-  public Set<String> methods() {
-    return Set.of("GET");
-  }
-
-  @Override
-  public boolean requiresClientAuthentication() {
-    return true;
+  public Route route() {
+    return ROUTE;
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.ironcds.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import org.ironcds.cdshooks.CdsClient;
 import org.ironcds.cdshooks.CdsHooksJson;
 import org.ironcds.cdshooks.FeedbackJson;
@@ -19,6 +18,7 @@ import org.ironcds.feedback.FeedbackStoreException;
  * commit, the answer is 503 so the EHR may retry; nothing of the batch is stored then.
  */
 final class FeedbackEndpoint implements Endpoint {
+  private static final Route ROUTE = Route.forClients("/cds-services/{id}/feedback", "POST");
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
   private final ServiceCatalog catalog;
@@ -35,18 +35,8 @@ final class FeedbackEndpoint implements Endpoint {
   }
 
   @Override
-  public String pathTemplate() {
-    return "/cds-services/{id}/feedback";
-  }
-
-  @Override
-  public Set<String> methods() {
-    return Set.of("POST");
-  }
-
-  @Override
-  public boolean requiresClientAuthentication() {
-    return true;
+  public Route route() {
+    return ROUTE;
   }
 
   @Override

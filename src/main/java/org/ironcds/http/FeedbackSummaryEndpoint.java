@@ -1,7 +1,6 @@
 package org.ironcds.http;
 
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.ironcds.cdshooks.CdsClient;
 import org.ironcds.feedback.AdminCredential;
@@ -16,6 +15,7 @@ import org.ironcds.feedback.SummaryQuery;
  * configured token the endpoint does not exist (404).
  */
 final class FeedbackSummaryEndpoint implements Endpoint {
+  private static final Route ROUTE = Route.open("/admin/feedback/summary", "GET");
   private final FeedbackStore store;
   private final AdminCredential credential;
 
@@ -25,18 +25,8 @@ final class FeedbackSummaryEndpoint implements Endpoint {
   }
 
   @Override
-  public String pathTemplate() {
-    return "/admin/feedback/summary";
-  }
-
-  @Override
-  public Set<String> methods() {
-    return Set.of("GET");
-  }
-
-  @Override
-  public boolean requiresClientAuthentication() {
-    return false;
+  public Route route() {
+    return ROUTE;
   }
 
   @Override

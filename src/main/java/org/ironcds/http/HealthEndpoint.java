@@ -1,7 +1,6 @@
 package org.ironcds.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.ironcds.cdshooks.CdsClient;
 
@@ -10,11 +9,11 @@ import org.ironcds.cdshooks.CdsClient;
  * /health/ready} (and {@code /health}) that it is ready to serve hook calls. No authentication.
  */
 final class HealthEndpoint implements Endpoint {
-  private final String template;
+  private final Route route;
   private final BooleanSupplier check;
 
   private HealthEndpoint(String template, BooleanSupplier check) {
-    this.template = template;
+    this.route = Route.open(template, "GET");
     this.check = check;
   }
 
@@ -27,18 +26,8 @@ final class HealthEndpoint implements Endpoint {
   }
 
   @Override
-  public String pathTemplate() {
-    return template;
-  }
-
-  @Override
-  public Set<String> methods() {
-    return Set.of("GET");
-  }
-
-  @Override
-  public boolean requiresClientAuthentication() {
-    return false;
+  public Route route() {
+    return route;
   }
 
   @Override

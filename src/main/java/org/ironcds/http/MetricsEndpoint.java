@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.ironcds.cdshooks.CdsClient;
 
@@ -14,6 +13,7 @@ import org.ironcds.cdshooks.CdsClient;
  * closed.
  */
 public final class MetricsEndpoint implements Endpoint {
+  private static final Route ROUTE = Route.open("/metrics", "GET");
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Supplier<String> scrape;
@@ -27,18 +27,8 @@ public final class MetricsEndpoint implements Endpoint {
   }
 
   @Override
-  public String pathTemplate() {
-    return "/metrics";
-  }
-
-  @Override
-  public Set<String> methods() {
-    return Set.of("GET");
-  }
-
-  @Override
-  public boolean requiresClientAuthentication() {
-    return false;
+  public Route route() {
+    return ROUTE;
   }
 
   @Override

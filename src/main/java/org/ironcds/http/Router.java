@@ -22,9 +22,9 @@ import org.slf4j.MDC;
  * ErrorMapper}; nothing escapes to Jetty.
  */
 final class Router extends Handler.Abstract {
-  private record Route(PathTemplate template, Endpoint endpoint) {}
+  private record Bound(PathTemplate template, Endpoint endpoint) {}
 
-  private final List<Route> routes;
+  private final List<Bound> routes;
   private final ClientAuthenticator authenticator;
   private final String publicBaseUrl;
   private final long maxBodyBytes;
@@ -34,7 +34,7 @@ final class Router extends Handler.Abstract {
 
   Router(List<Endpoint> endpoints, ClientAuthenticator authenticator, String publicBaseUrl, long maxBodyBytes,
       Metrics metrics) {
-    this.routes = endpoints.stream().map(e -> new Route(new PathTemplate(e.pathTemplate()), e)).toList();
+    this.routes = endpoints.stream().map(e -> new Bound(new PathTemplate(e.route().pathTemplate()), e)).toList();
     this.authenticator = authenticator;
     this.publicBaseUrl = publicBaseUrl;
     this.maxBodyBytes = maxBodyBytes;
@@ -59,7 +59,7 @@ final class Router extends Handler.Abstract {
     Optional<Matched> matched = match(path);
     Exchange exchange = new Exchange(request, publicBaseUrl, maxBodyBytes,
         matched.map(Matched::parameters).orElse(Map.of()));
-    matched.ifPresent(m -> exchange.log("route", m.route().endpoint().pathTemplate()));
+    matched.ifPresent(m -> exchange.log("route", m.bound().endpoint().route().pathTemplate()));
     Reply reply;
     try {
       reply = dispatch(exchange, matched);
@@ -78,13 +78,13 @@ final class Router extends Handler.Abstract {
     write(response, reply, callback);
   }
 
-  private record Matched(Route route, Map<String, String> parameters) {}
+  private record Matched(Bound bound, Map<String, String> parameters) {}
 
   private Optional<Matched> match(String path) {
-    for (Route route : routes) {
-      Optional<Map<String, String>> parameters = route.template().match(path);
+    for (Bound bound : routes) {
+      Optional<Map<String, String>> parameters = bound.template().match(path);
       if (parameters.isPresent()) {
-        return Optional.of(new Matched(route, parameters.get()));
+        return Optional.of(new Matched(bound, parameters.get()));
       }
     }
     return Optional.empty();
@@ -94,14 +94,15 @@ final class Router extends Handler.Abstract {
     if (matched.isEmpty()) {
       throw new HttpError(404, "not-found", "No resource at this path");
     }
-    Endpoint endpoint = matched.get().route().endpoint();
-    if (!endpoint.methods().contains(exchange.method())) {
-      String allow = String.join(", ", new TreeSet<>(endpoint.methods()));
+    Endpoint endpoint = matched.get().bound().endpoint();
+    Route route = endpoint.route();
+    if (!route.methods().contains(exchange.method())) {
+      String allow = String.join(", ", new TreeSet<>(route.methods()));
       throw new HttpError(405, "not-supported", "Method " + safeMethod(exchange.method())
           + " is not allowed here; use " + allow, Map.of("Allow", allow));
     }
     CdsClient client = CdsClient.UNAUTHENTICATED;
-    if (endpoint.requiresClientAuthentication()) {
+    if (route.clientAuthentication()) {
       client = authenticator.authenticate(exchange.publicUrl(),
           exchange.header(HttpHeader.AUTHORIZATION.asString()));
       exchange.log("iss", client.issuer());

@@ -1,6 +1,5 @@
 package org.ironcds.http;
 
-import java.util.Set;
 import org.ironcds.cdshooks.CdsClient;
 import org.ironcds.cdshooks.CdsHooksJson;
 import org.ironcds.cdshooks.CdsResponse;
@@ -10,6 +9,7 @@ import org.ironcds.cdsservice.ServiceCatalog;
 
 /** {@code POST /cds-services/{id}}: one hook call, validated for the service's hook. */
 final class ServiceEndpoint implements Endpoint {
+  private static final Route ROUTE = Route.forClients("/cds-services/{id}", "POST");
   private final ServiceCatalog catalog;
   private final CdsHooksJson json;
 
@@ -19,18 +19,8 @@ final class ServiceEndpoint implements Endpoint {
   }
 
   @Override
-  public String pathTemplate() {
-    return "/cds-services/{id}";
-  }
-
-  @Override
-  public Set<String> methods() {
-    return Set.of("POST");
-  }
-
-  @Override
-  public boolean requiresClientAuthentication() {
-    return true;
+  public Route route() {
+    return ROUTE;
   }
 
   @Override
