@@ -1,76 +1,161 @@
 package org.ironcds.knowledge.cards;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Date;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Dosage;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.Timing;
 import org.ironcds.cdshooks.FhirJson;
 import org.ironcds.chart.Code;
 import org.ironcds.chart.DraftOrder;
 import org.ironcds.chart.PatientChart;
-import org.ironcds.fhir.Fhir;
 import org.ironcds.knowledge.cards.CardSettings.AlternativeProduct;
 import org.ironcds.knowledge.cards.CardSettings.LabOrder;
 
-/** Builds the draft FHIR resources that suggestions create, and encodes each once. */
+/**
+ * Writes the draft FHIR resources that suggestions create, as FHIR JSON, straight from the card's
+ * data.
+ *
+ * <p>These resources have a handful of fixed elements, so they are written with a streaming JSON
+ * generator in the FHIR element order instead of being built as HAPI objects and encoded: HAPI's
+ * encoder walks its whole model definition for each resource and cost more than all the rules
+ * together. {@code OrderResourcesTest} checks that HAPI reads back exactly the resource it would
+ * have built.
+ */
 final class OrderResources {
   static final String LOINC = "http://loinc.org";
   static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
   static final String SNOMED = "http://snomed.info/sct";
   static final String UCUM = "http://unitsofmeasure.org";
 
+  private static final JsonFactory JSON = new JsonFactory();
+
   private OrderResources() {}
 
   /** A draft lab order for the patient and encounter; {@code when} empty means "before the infusion". */
   static FhirJson labOrder(LabOrder test, PatientChart chart, DraftOrder order, Instant now, List<Instant> when,
       String note) {
-    ServiceRequest request = new ServiceRequest()
-        .setStatus(ServiceRequest.ServiceRequestStatus.DRAFT)
-        .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
-        .setCode(new CodeableConcept(new Coding(LOINC, test.loinc(), test.display())).setText(test.display()))
-        .setSubject(new Reference("Patient/" + chart.patientId()))
-        .setAuthoredOnElement(new DateTimeType(Date.from(now)))
-        .setRequester(new Reference(requester(chart, order)));
-    encounter(chart, order).ifPresent(e -> request.setEncounter(new Reference(e)));
-    request.addReasonCode().setText(note);
-    if (!when.isEmpty()) {
-      Timing timing = new Timing();
-      when.forEach(w -> timing.addEvent(Date.from(w)));
-      request.setOccurrence(timing);
-    }
-    return new FhirJson(Fhir.encode(request));
+    return write(json -> {
+      json.writeStringField("resourceType", "ServiceRequest");
+      json.writeStringField("status", "draft");
+      json.writeStringField("intent", "order");
+      json.writeFieldName("code");
+      concept(json, new Code(LOINC, test.loinc(), Optional.of(test.display())), Optional.of(test.display()));
+      reference(json, "subject", "Patient/" + chart.patientId());
+      Optional<String> encounter = encounter(chart, order);
+      if (encounter.isPresent()) {
+        reference(json, "encounter", encounter.get());
+      }
+      if (!when.isEmpty()) {
+        json.writeObjectFieldStart("occurrenceTiming");
+        json.writeArrayFieldStart("event");
+        for (Instant w : when) {
+          json.writeString(dateTime(w));
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeStringField("authoredOn", dateTime(now));
+      reference(json, "requester", requester(chart, order));
+      json.writeArrayFieldStart("reasonCode");
+      json.writeStartObject();
+      json.writeStringField("text", note);
+      json.writeEndObject();
+      json.writeEndArray();
+    });
   }
 
   /** A complete draft MedicationRequest for a lower-risk product, same patient, prescriber, encounter and reason. */
   static FhirJson alternative(AlternativeProduct product, double doseMg, PatientChart chart, DraftOrder order,
       Instant now) {
-    MedicationRequest request = new MedicationRequest()
-        .setStatus(MedicationRequest.MedicationRequestStatus.DRAFT)
-        .setIntent(MedicationRequest.MedicationRequestIntent.ORDER)
-        .setMedication(new CodeableConcept(new Coding(RXNORM, product.rxnorm(), product.rxnormDisplay()))
-            .setText(product.rxnormDisplay()))
-        .setSubject(new Reference("Patient/" + chart.patientId()))
-        .setAuthoredOnElement(new DateTimeType(Date.from(now)))
-        .setRequester(new Reference(requester(chart, order)));
-    encounter(chart, order).ifPresent(e -> request.setEncounter(new Reference(e)));
-    for (Code reason : order.reasonCodes()) {
-      request.addReasonCode(new CodeableConcept(new Coding(reason.system(), reason.code(), reason.display().orElse(null))));
+    return write(json -> {
+      json.writeStringField("resourceType", "MedicationRequest");
+      json.writeStringField("status", "draft");
+      json.writeStringField("intent", "order");
+      json.writeFieldName("medicationCodeableConcept");
+      concept(json, new Code(RXNORM, product.rxnorm(), Optional.of(product.rxnormDisplay())),
+          Optional.of(product.rxnormDisplay()));
+      reference(json, "subject", "Patient/" + chart.patientId());
+      Optional<String> encounter = encounter(chart, order);
+      if (encounter.isPresent()) {
+        reference(json, "encounter", encounter.get());
+      }
+      json.writeStringField("authoredOn", dateTime(now));
+      reference(json, "requester", requester(chart, order));
+      if (!order.reasonCodes().isEmpty()) {
+        json.writeArrayFieldStart("reasonCode");
+        for (Code reason : order.reasonCodes()) {
+          concept(json, reason, Optional.empty());
+        }
+        json.writeEndArray();
+      }
+      if (!order.reasonReferences().isEmpty()) {
+        json.writeArrayFieldStart("reasonReference");
+        for (String r : order.reasonReferences()) {
+          json.writeStartObject();
+          json.writeStringField("reference", r);
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+      dosage(json, product, doseMg);
+    });
+  }
+
+  private static void dosage(JsonGenerator json, AlternativeProduct product, double doseMg) throws IOException {
+    json.writeArrayFieldStart("dosageInstruction");
+    json.writeStartObject();
+    json.writeStringField("text", product.instructions());
+    json.writeFieldName("route");
+    concept(json, new Code(SNOMED, "47625008", Optional.of("Intravenous route")), Optional.empty());
+    json.writeArrayFieldStart("doseAndRate");
+    json.writeStartObject();
+    json.writeObjectFieldStart("doseQuantity");
+    json.writeNumberField("value", Math.round(doseMg));
+    json.writeStringField("unit", "mg");
+    json.writeStringField("system", UCUM);
+    json.writeStringField("code", "mg");
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+  }
+
+  /** A CodeableConcept with one coding; empty system or display are left out, as HAPI leaves them out. */
+  private static void concept(JsonGenerator json, Code code, Optional<String> text) throws IOException {
+    json.writeStartObject();
+    json.writeArrayFieldStart("coding");
+    json.writeStartObject();
+    if (!code.system().isEmpty()) {
+      json.writeStringField("system", code.system());
     }
-    order.reasonReferences().forEach(r -> request.addReasonReference(new Reference(r)));
-    Dosage dosage = request.addDosageInstruction()
-        .setText(product.instructions())
-        .setRoute(new CodeableConcept(new Coding(SNOMED, "47625008", "Intravenous route")));
-    dosage.addDoseAndRate().setDose(new org.hl7.fhir.r4.model.Quantity()
-        .setValue(java.math.BigDecimal.valueOf(Math.round(doseMg))).setUnit("mg").setSystem(UCUM).setCode("mg"));
-    return new FhirJson(Fhir.encode(request));
+    json.writeStringField("code", code.code());
+    if (code.display().filter(d -> !d.isEmpty()).isPresent()) {
+      json.writeStringField("display", code.display().get());
+    }
+    json.writeEndObject();
+    json.writeEndArray();
+    if (text.isPresent()) {
+      json.writeStringField("text", text.get());
+    }
+    json.writeEndObject();
+  }
+
+  private static void reference(JsonGenerator json, String field, String reference) throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeStringField("reference", reference);
+    json.writeEndObject();
+  }
+
+  /** FHIR dateTime to the second, in UTC: the precision HAPI gave these fields before. */
+  static String dateTime(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static String requester(PatientChart chart, DraftOrder order) {
@@ -79,5 +164,21 @@ final class OrderResources {
 
   private static Optional<String> encounter(PatientChart chart, DraftOrder order) {
     return order.encounter().or(() -> chart.encounterId().map(e -> e.contains("/") ? e : "Encounter/" + e));
+  }
+
+  private interface Body {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private static FhirJson write(Body body) {
+    StringWriter out = new StringWriter(2048);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      body.write(json);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+    return new FhirJson(out.toString());
   }
 }
