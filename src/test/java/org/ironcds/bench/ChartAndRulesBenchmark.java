@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ironcds.cdshooks.CdsHooksJson;
+import org.ironcds.cdshooks.CdsResponse;
 import org.ironcds.cdshooks.Hook;
 import org.ironcds.cdshooks.HookRequest;
 import org.ironcds.chart.PatientChart;
@@ -49,6 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ChartAndRulesBenchmark {
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
+  private final CdsHooksJson json = new CdsHooksJson();
+  private byte[] body;
   private HookRequest request;
   private List<JsonNode> resources;
   private ChartAssembler assembler;
@@ -61,7 +64,8 @@ public class ChartAndRulesBenchmark {
     assembler = new ChartAssembler(knowledge.labCodeTokens());
     advisor = new Advisor(knowledge);
     try (InputStream in = ChartAndRulesBenchmark.class.getResourceAsStream("request-20-meds-60-obs.json")) {
-      request = new CdsHooksJson().readHookRequest(in.readAllBytes(), Hook.ORDER_SIGN);
+      body = in.readAllBytes();
+      request = json.readHookRequest(body, Hook.ORDER_SIGN);
     }
     resources = request.prefetch().keys().stream().map(request.prefetch()::value).toList();
     if (advisor.advise(chart(), NOW).isEmpty()) {
@@ -79,9 +83,24 @@ public class ChartAndRulesBenchmark {
     return advisor.ruleBook().evaluate(chart(), NOW);
   }
 
-  /** As above plus card rendering (markdown and HAPI encoding of the suggested resources). */
+  /** As above plus card rendering (markdown and the suggested resources' FHIR JSON). */
   @Benchmark
   public List<Advice> chartRulesAndCards() {
     return advisor.advise(chart(), NOW);
+  }
+
+  /** Request bytes to the validated hook request: the one JSON pass the HTTP layer makes. */
+  @Benchmark
+  public HookRequest parse() {
+    return json.readHookRequest(body, Hook.ORDER_SIGN);
+  }
+
+  /** Bytes in to bytes out without HTTP: parse, chart, rules, cards and the response JSON. */
+  @Benchmark
+  public byte[] wholeCall() {
+    HookRequest call = json.readHookRequest(body, Hook.ORDER_SIGN);
+    List<JsonNode> history = call.prefetch().keys().stream().map(call.prefetch()::value).toList();
+    List<Advice> advice = advisor.advise(assembler.assemble(call.context(), history, NOW), NOW);
+    return json.write(CdsResponse.of(advice.stream().map(Advice::card).toList()));
   }
 }

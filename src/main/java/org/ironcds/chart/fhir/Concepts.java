@@ -4,11 +4,7 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.Year;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -114,28 +110,9 @@ final class Concepts {
     return Optional.of(String.join(" ", displays)).filter(d -> !d.isBlank());
   }
 
-  /**
-   * The moment a FHIR date, dateTime or instant names. A value without a time ({@code 2026-11-05},
-   * or just a year or month) is the start of that day in UTC, so "same day" and window checks do not
-   * depend on where the service runs.
-   */
+  /** The moment a FHIR date, dateTime or instant names; see {@link FhirDates}. */
   static Optional<Instant> instant(String text) {
-    try {
-      switch (text.length()) {
-        case 0:
-          return Optional.empty();
-        case 4:
-          return Optional.of(Year.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        case 7:
-          return Optional.of(YearMonth.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        case 10:
-          return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
-        default:
-          return Optional.of(OffsetDateTime.parse(text).toInstant());
-      }
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return FhirDates.instant(text);
   }
 
   /** The latest moment an effective[x] in JSON (dateTime, instant or Period) speaks of. */

@@ -1,8 +1,8 @@
 package org.ironcds.knowledge.labs;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -67,16 +67,30 @@ public final class LabPanel {
           AlbuminCorrection.correctedCalcium(total.value(), albumin.value()),
           total.labLowerLimit() ? total.lowerLimit() : settings.defaultLowerLimit(Analyte.CALCIUM_CORRECTED),
           total.labLowerLimit(),
-          Optional.of(String.format(java.util.Locale.ROOT,
-              "total calcium %.2f mmol/L corrected for albumin %.0f g/L (Payne)", total.value(), albumin.value())))));
+          Optional.of("total calcium " + decimals(total.value(), 2) + " mmol/L corrected for albumin "
+              + decimals(albumin.value(), 0) + " g/L (Payne)"))));
     }
     corrected.sort(NEWEST_FIRST);
     values.put(Analyte.CALCIUM_CORRECTED, List.copyOf(corrected));
   }
 
   private static Optional<LabValue> sameDayAlbumin(List<LabValue> albumins, Instant when) {
-    LocalDate day = LocalDate.ofInstant(when, ZoneOffset.UTC);
-    return albumins.stream().filter(a -> LocalDate.ofInstant(a.when(), ZoneOffset.UTC).equals(day)).findFirst();
+    long day = utcDay(when);
+    for (LabValue albumin : albumins) {
+      if (utcDay(albumin.when()) == day) {
+        return Optional.of(albumin);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static long utcDay(Instant when) {
+    return Math.floorDiv(when.getEpochSecond(), 86_400L);
+  }
+
+  /** Rounded half-up, as {@code %.nf} would, without the cost of a formatter on every request. */
+  private static String decimals(double value, int places) {
+    return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).toPlainString();
   }
 
   /** All interpretable results of an analyte, newest first. */
