@@ -3,12 +3,15 @@ package org.ironcds.cdshooks;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One change a suggestion makes in the EHR. {@code create} and {@code update} carry a whole
  * resource; {@code delete} carries a relative reference in {@code resourceId} and no resource.
  */
 public record Action(Type type, String description, Optional<FhirJson> resource, Optional<String> resourceId) {
+  private static final Pattern RELATIVE_REFERENCE = Pattern.compile("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
+
   /** The kind of change. */
   public enum Type {
     CREATE("create"),
@@ -36,7 +39,7 @@ public record Action(Type type, String description, Optional<FhirJson> resource,
       if (resource.isPresent() || resourceId.isEmpty()) {
         throw new IllegalArgumentException("delete needs resourceId and no resource");
       }
-      if (!resourceId.get().matches("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
+      if (!RELATIVE_REFERENCE.matcher(resourceId.get()).matches()) {
         throw new IllegalArgumentException("resourceId must be a relative reference: " + resourceId.get());
       }
     } else if (resource.isEmpty()) {

@@ -112,7 +112,7 @@ final class Router extends Handler.Abstract {
   }
 
   private static String safeMethod(String method) {
-    return method.matches("[A-Z]{1,16}") ? method : "(unknown)";
+    return RequestLog.PLAIN_METHOD.matcher(method).matches() ? method : "(unknown)";
   }
 
   private static void write(Response response, Reply reply, Callback callback) {

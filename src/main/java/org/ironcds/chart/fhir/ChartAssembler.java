@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.hl7.fhir.r4.model.MedicationRequest;
 import org.ironcds.cdshooks.OrderContext;
 import org.ironcds.chart.DraftOrder;
 import org.ironcds.chart.LabResult;
@@ -22,16 +21,16 @@ import org.ironcds.chart.PatientChart;
  *
  * <p>Resources arrive as Jackson trees, already parsed once. They are sorted with cheap Jackson
  * checks first (resource type; Observation code against the lab codes given at construction;
- * cancelled observations). The history, dozens of medication records and lab results, is read
- * from the nodes directly (see {@link MedicationMapper} and {@link ObservationMapper}); only the draft
- * orders, whose every detail the suggested replacements copy, become HAPI objects. Immutable and safe for concurrent use.
+ * cancelled observations). Everything is read from the nodes directly (see {@link DraftOrderMapper},
+ * {@link MedicationMapper} and {@link ObservationMapper}): no HAPI object is built on the request
+ * path. Immutable and safe for concurrent use.
  */
 public final class ChartAssembler {
   private final Set<String> observationCodes;
 
   /**
    * @param observationCodes the {@code system|code} tokens of the observations worth reading (the
-   *     lab value sets and body weight); other observations are skipped before HAPI sees them
+   *     lab value sets and body weight); other observations are skipped unread
    */
   public ChartAssembler(Collection<String> observationCodes) {
     this.observationCodes = Set.copyOf(observationCodes);
@@ -50,19 +49,17 @@ public final class ChartAssembler {
     resources.forEach(pool::add);
     ResourcePool drafts = new ResourcePool(Set.of());
     drafts.add(context.draftOrders());
-    HapiReader reader = new HapiReader();
     return new PatientChart(bare(context.patientId()), context.encounterId(), context.userId(),
-        draftOrders(drafts, context, reader, pool), medications(pool), labs(pool));
+        draftOrders(drafts, context, pool), medications(pool), labs(pool));
   }
 
-  private static List<DraftOrder> draftOrders(ResourcePool drafts, OrderContext context, HapiReader reader,
-      ResourcePool history) {
+  private static List<DraftOrder> draftOrders(ResourcePool drafts, OrderContext context, ResourcePool history) {
     // Draft orders may reference a Medication in the draft Bundle itself or in the prefetch.
-    DraftOrderMapper mapper = new DraftOrderMapper(new MedicationResolver(drafts.withFallback(history), reader));
+    DraftOrderMapper mapper = new DraftOrderMapper(drafts.withFallback(history));
     List<DraftOrder> orders = new ArrayList<>();
     for (ObjectNode node : drafts.medicationUses) {
       if (node.path("resourceType").asText().equals("MedicationRequest")) {
-        orders.add(mapper.map(reader.read(MedicationRequest.class, node), context.selections()));
+        orders.add(mapper.map(node, context.selections()));
       }
     }
     return orders;

@@ -1,66 +1,15 @@
 package org.ironcds.chart.fhir;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Type;
 import org.ironcds.chart.Code;
 
-/** Small conversions from HAPI datatypes to chart values. */
+/** Small conversions from FHIR JSON datatypes to chart values. */
 final class Concepts {
   private Concepts() {}
-
-  static List<Code> codes(CodeableConcept concept) {
-    List<Code> codes = new ArrayList<>();
-    for (Coding coding : concept.getCoding()) {
-      if (coding.hasSystem() && coding.hasCode()) {
-        codes.add(new Code(coding.getSystem(), coding.getCode(), Optional.ofNullable(coding.getDisplay())));
-      }
-    }
-    return codes;
-  }
-
-  static List<Code> codes(List<CodeableConcept> concepts) {
-    List<Code> codes = new ArrayList<>();
-    concepts.forEach(c -> codes.addAll(codes(c)));
-    return codes;
-  }
-
-  /** The concept's text, else its codings' displays, for the text fallback of matching. */
-  static Optional<String> text(CodeableConcept concept) {
-    if (concept.hasText()) {
-      return Optional.of(concept.getText());
-    }
-    String displays = String.join(" ", concept.getCoding().stream()
-        .filter(Coding::hasDisplay).map(Coding::getDisplay).toList());
-    return Optional.of(displays).filter(d -> !d.isBlank());
-  }
-
-  /**
-   * The moment a FHIR date or dateTime names. A date without a time ({@code 2026-11-05}, or just a
-   * year or month) is read as the start of that day in UTC, not in the JVM's default zone as HAPI
-   * would, so "same day" and window checks do not depend on where the service runs.
-   */
-  static Optional<Instant> instant(BaseDateTimeType value) {
-    if (value == null || value.getValue() == null) {
-      return Optional.empty();
-    }
-    if (value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
-      LocalDate day = LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
-      return Optional.of(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-    }
-    return Optional.of(value.getValue().toInstant());
-  }
 
   /** The later of two optional moments. */
   static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
@@ -70,29 +19,20 @@ final class Concepts {
     return b.filter(x -> x.isAfter(a.get())).or(() -> a);
   }
 
-  /** The latest moment an effective[x] (dateTime or Period) speaks of. */
-  static Optional<Instant> latest(Type effective) {
-    if (effective instanceof DateTimeType dateTime) {
-      return instant(dateTime);
-    }
-    if (effective instanceof Period period) {
-      return period.hasEnd() ? instant(period.getEndElement()) : instant(period.getStartElement());
-    }
-    return Optional.empty();
-  }
-
-  // JSON forms, for resources read straight from the parsed request (see ObservationMapper).
-
   /** The system-and-code codings of a CodeableConcept read from JSON. */
   static List<Code> codes(JsonNode concept) {
     List<Code> codes = new ArrayList<>();
     for (JsonNode coding : concept.path("coding")) {
-      if (coding.path("system").isTextual() && coding.path("code").isTextual()) {
+      if (nonEmpty(coding.path("system")) && nonEmpty(coding.path("code"))) {
         codes.add(new Code(coding.get("system").textValue(), coding.get("code").textValue(),
             Optional.ofNullable(coding.path("display").textValue())));
       }
     }
     return codes;
+  }
+
+  private static boolean nonEmpty(JsonNode value) {
+    return value.isTextual() && !value.textValue().isEmpty();
   }
 
   /** The concept's text, else its codings' displays, read from JSON. */

@@ -1,7 +1,6 @@
 package org.ironcds.chart.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +26,10 @@ final class MedicationMapper {
   private static final Set<String> SKIPPED_STATEMENT = Set.of("entered-in-error", "not-taken", "intended");
   private static final Set<String> SKIPPED_ADMINISTRATION = Set.of("entered-in-error", "not-done");
 
-  private final ResourcePool pool;
+  private final DrugConcepts drugs;
 
   MedicationMapper(ResourcePool pool) {
-    this.pool = pool;
+    this.drugs = new DrugConcepts(pool);
   }
 
   Optional<MedicationUse> map(ObjectNode resource) {
@@ -55,34 +54,8 @@ final class MedicationMapper {
 
   private MedicationUse use(String reference, Kind kind, boolean active, ObjectNode resource, List<Code> routes,
       Optional<Instant> lastDate) {
-    JsonNode drug = drug(resource);
+    JsonNode drug = drugs.of(resource);
     return new MedicationUse(reference, kind, active, Concepts.codes(drug), Concepts.text(drug), routes, lastDate);
-  }
-
-  /** The CodeableConcept naming the drug; for an unresolvable reference, its display as text. */
-  private JsonNode drug(ObjectNode resource) {
-    if (resource.has("medicationCodeableConcept")) {
-      return resource.get("medicationCodeableConcept");
-    }
-    JsonNode reference = resource.path("medicationReference");
-    String target = reference.path("reference").asText("");
-    Optional<JsonNode> medication = target.isEmpty() ? Optional.empty()
-        : target.startsWith("#") ? contained(resource, target.substring(1))
-        : pool.medication(target).map(JsonNode.class::cast);
-    // An unresolvable reference may still name the drug in its display.
-    return medication.map(m -> m.path("code")).orElseGet(() -> reference.path("display").isTextual()
-        ? resource.objectNode().put("text", reference.get("display").textValue()) : MissingNode.getInstance());
-  }
-
-  private static Optional<JsonNode> contained(ObjectNode owner, String id) {
-    for (JsonNode resource : owner.path("contained")) {
-      String containedId = resource.path("id").asText();
-      if (resource.path("resourceType").asText().equals("Medication")
-          && (id.equals(containedId) || ("#" + id).equals(containedId))) {
-        return Optional.of(resource);
-      }
-    }
-    return Optional.empty();
   }
 
   /**
@@ -100,7 +73,7 @@ final class MedicationMapper {
     return last;
   }
 
-  private static List<Code> routes(JsonNode dosages) {
+  static List<Code> routes(JsonNode dosages) {
     List<Code> routes = new ArrayList<>();
     for (JsonNode dosage : dosages) {
       routes.addAll(Concepts.codes(dosage.path("route")));

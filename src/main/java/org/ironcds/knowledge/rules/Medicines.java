@@ -55,8 +55,9 @@ public final class Medicines {
 
   /** The matching class with the longest window (a product coded both as IV and oral counts as IV). */
   private Optional<TherapyClass> therapyClass(MedicationUse use) {
+    ValueSets.Medication medication = valueSets.medication(use.codes(), use.text());
     return settings.antiresorptives().stream()
-        .filter(c -> valueSets.medicationIn(c.valueSetId(), use.codes(), use.text()))
+        .filter(c -> medication.in(c.valueSetId()))
         .max(Comparator.comparing(c -> c.effectWindow().toTotalMonths() * 31 + c.effectWindow().getDays()));
   }
 

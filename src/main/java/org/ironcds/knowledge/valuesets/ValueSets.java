@@ -82,17 +82,48 @@ public final class ValueSets {
 
   /** Whether a medication belongs to a set, by code, or by text when none of its codes is recognised. */
   public boolean medicationIn(String id, List<Code> codes, Optional<String> text) {
-    if (codedIn(id, codes)) {
-      return true;
+    return medication(codes, text).in(id);
+  }
+
+  /**
+   * One medication, prepared for asking about many sets: its codes are looked up and its text
+   * lower-cased once, not once per set.
+   */
+  public Medication medication(List<Code> codes, Optional<String> text) {
+    Set<String> sets = new HashSet<>();
+    boolean recognised = false;
+    for (Code code : codes) {
+      Set<String> of = setsOf(code);
+      sets.addAll(of);
+      recognised |= of.stream().anyMatch(medicationSetIds::contains);
     }
-    boolean recognised = codes.stream().anyMatch(c -> setsOf(c).stream().anyMatch(medicationSetIds::contains));
-    return !recognised && text.map(t -> named(id, t)).orElse(false);
+    return new Medication(sets, recognised ? Optional.empty() : text.map(t -> t.toLowerCase(Locale.ROOT)));
+  }
+
+  /** A medication's set memberships, by {@link #medication}. */
+  public final class Medication {
+    private final Set<String> codedSets;
+    private final Optional<String> lowerText;
+
+    private Medication(Set<String> codedSets, Optional<String> lowerText) {
+      this.codedSets = codedSets;
+      this.lowerText = lowerText;
+    }
+
+    /** Whether it belongs to the set: by a code, or by name when no code was recognised. */
+    public boolean in(String id) {
+      get(id);
+      return codedSets.contains(id) || lowerText.map(t -> namedLower(id, t)).orElse(false);
+    }
   }
 
   /** Whether {@code text} names one of the set's ingredients or brands as a whole word. */
   public boolean named(String id, String text) {
     get(id);
-    String lower = text.toLowerCase(Locale.ROOT);
+    return namedLower(id, text.toLowerCase(Locale.ROOT));
+  }
+
+  private boolean namedLower(String id, String lower) {
     // A plain substring scan rules most texts out before the whole-word pattern runs.
     if (lowerNames.get(id).stream().noneMatch(lower::contains)) {
       return false;

@@ -123,4 +123,39 @@ class ChartAssemblerTest {
     assertThat(use(chart, "MedicationRequest/long").lastDate()).contains(Instant.parse("2026-10-01T00:00:00Z"));
     assertThat(use(chart, "MedicationAdministration/bad").lastDate()).isEmpty();
   }
+
+  @Test
+  void draftOrdersResolveReferencedMedicationsAndFallBackForTheirStart() throws IOException {
+    JsonNode drafts = JSON.readTree("""
+        {"resourceType":"Bundle","entry":[
+          {"resource":{"resourceType":"MedicationRequest","id":"d3","status":"draft","intent":"order",
+            "contained":[{"resourceType":"Medication","id":"m1","code":{"coding":[
+              {"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"1435169","display":"FCM"}]}}],
+            "medicationReference":{"reference":"#m1"},
+            "dosageInstruction":[{"route":{"coding":[{"system":"http://snomed.info/sct","code":"47625008"}]},
+              "timing":{"repeat":{"boundsPeriod":{"start":"2026-12-01"}}}}],
+            "reasonReference":[{"reference":"Condition/c1"},{"display":"no reference"}],
+            "reasonCode":[{"coding":[{"system":"","code":"empty-system"}]}]}},
+          {"resource":{"resourceType":"MedicationRequest","status":"draft","intent":"order",
+            "medicationReference":{"reference":"Medication/m2"},"authoredOn":"2026-11-21",
+            "requester":{"reference":" "},
+            "dispenseRequest":{"validityPeriod":{"start":"2026-12-05T08:00:00+01:00"}}}},
+          {"resource":{"resourceType":"Medication","id":"m2","code":{"text":"Monofer 1000 mg"}}}]}""");
+    OrderContext context = new OrderContext("Practitioner/dr", "p1", Optional.empty(), drafts, List.of());
+    List<DraftOrder> orders = ASSEMBLER.assemble(context, List.of(), NOW).draftOrders();
+
+    DraftOrder contained = orders.get(0);
+    assertThat(contained.codes()).extracting(c -> c.code()).containsExactly("1435169");
+    assertThat(contained.routes()).extracting(c -> c.code()).containsExactly("47625008");
+    assertThat(contained.plannedStart()).contains(Instant.parse("2026-12-01T00:00:00Z"));
+    assertThat(contained.reasonReferences()).containsExactly("Condition/c1");
+    assertThat(contained.reasonCodes()).isEmpty();
+    assertThat(contained.requester()).isEmpty();
+    DraftOrder bundled = orders.get(1);
+    assertThat(bundled.id()).isEmpty();
+    assertThat(bundled.text()).contains("Monofer 1000 mg");
+    assertThat(bundled.authoredOn()).contains(Instant.parse("2026-11-21T00:00:00Z"));
+    assertThat(bundled.plannedStart()).contains(Instant.parse("2026-12-05T07:00:00Z"));
+    assertThat(bundled.requester()).isEmpty();
+  }
 }

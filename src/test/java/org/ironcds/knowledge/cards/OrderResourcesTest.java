@@ -5,6 +5,8 @@ import static org.ironcds.knowledge.TestCharts.*;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +97,12 @@ class OrderResourcesTest {
   @Test
   void dateTimesAreUtcToTheSecond() {
     assertThat(OrderResources.dateTime(AT)).isEqualTo("2026-11-21T10:00:00Z");
+    for (String moment : List.of("2026-01-01T00:00:00Z", "2027-02-28T23:59:59.999Z", "2028-02-29T12:05:09Z",
+        "1970-01-01T00:00:00Z", "0999-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "1969-12-31T23:59:59.5Z")) {
+      Instant instant = Instant.parse(moment);
+      assertThat(OrderResources.dateTime(instant)).as(moment)
+          .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS)));
+    }
   }
 
   private static ServiceRequest labOrder(String requester, Optional<String> encounter, String note) {
