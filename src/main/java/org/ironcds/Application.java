@@ -25,7 +25,6 @@ import org.ironcds.feedback.FeedbackStore;
 import org.ironcds.feedback.FeedbackStoreException;
 import org.ironcds.feedback.RetentionPruner;
 import org.ironcds.feedback.StorageOptions;
-import org.ironcds.fhir.Fhir;
 import org.ironcds.http.Endpoint;
 import org.ironcds.http.FeedbackEndpoints;
 import org.ironcds.http.HttpOptions;
@@ -66,7 +65,6 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
   }
 
   static Application build(AppConfig config, BooleanSupplier ready) {
-    Fhir.warmUp();
     Clinical clinical = Clinical.load(config.knowledge());
     ClientAuthenticator authenticator = authenticator(config.auth());
     AdminCredential admin = AdminCredential.of(config.storage().adminToken());

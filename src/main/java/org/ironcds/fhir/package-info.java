@@ -1,5 +1,6 @@
 /**
- * The one place that owns HAPI FHIR's R4 context: a shared {@link ca.uhn.fhir.context.FhirContext},
- * its start-up warm-up, and the OperationOutcome bodies every error response carries.
+ * FHIR R4 resources the service writes outside cards: the OperationOutcome bodies every error
+ * response carries. The service builds no HAPI objects at run time; HAPI FHIR is a test
+ * dependency, used to check that what the service writes is valid FHIR and to serve FHIR in tests.
  */
 package org.ironcds.fhir;

@@ -14,9 +14,9 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
- * The shared HAPI FHIR R4 context. Creating a context is expensive and HAPI scans its model lazily
- * on the first parse of each resource type, so the whole service uses this one and {@link #warmUp()}
- * pays the scan at start-up instead of on a clinician's first request.
+ * The tests' shared HAPI FHIR R4 context (the service itself builds no HAPI objects). Creating a
+ * context is expensive and HAPI scans its model lazily on the first parse of each resource type,
+ * so the tests share this one.
  */
 public final class Fhir {
   private static final FhirContext CONTEXT = FhirContext.forR4Cached();
