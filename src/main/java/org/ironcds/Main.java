@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ironcds.config.AppConfig;
@@ -82,22 +83,8 @@ public final class Main {
   }
 
   static int serve(AppConfig config) throws Exception {
-    long started = System.nanoTime();
-    Logging.configure(config.observability().logFormat());
     AtomicBoolean ready = new AtomicBoolean(false);
-    Application application;
-    try {
-      application = Application.build(config, ready::get);
-    } catch (IllegalArgumentException e) {
-      // Options records and loaders reject bad values with messages that name them.
-      throw new StartupException("Cannot start: " + e.getMessage());
-    }
-    try {
-      application.start(config.server());
-    } catch (StartupException e) {
-      application.close();
-      throw e;
-    }
+    Application application = start(config, ready);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       ready.set(false); // load balancers stop sending while in-flight requests finish
       try {
@@ -106,10 +93,40 @@ public final class Main {
         LOG.warn("event=shutdown_failed error={}", e.getClass().getName());
       }
     }, "shutdown"));
-    ready.set(true);
-    LOG.info("event=ready url={} public_url={} auth={} startup_ms={}", application.server().localUrl(),
-        config.server().publicUrl(), config.auth().mode(), (System.nanoTime() - started) / 1_000_000);
     application.server().join();
     return 0;
+  }
+
+  /** Builds and starts the application, then sets {@code ready} and logs the ready line with the stage times. */
+  static Application start(AppConfig config, AtomicBoolean ready) throws Exception {
+    long started = System.nanoTime();
+    Instant launched = Instant.now();
+    StartupStages stages = new StartupStages();
+    stages.time("logging", () -> Logging.configure(config.observability().logFormat()));
+    Application built;
+    try {
+      built = Application.build(config, ready::get, stages);
+    } catch (IllegalArgumentException e) {
+      // Options records and loaders reject bad values with messages that name them.
+      throw new StartupException("Cannot start: " + e.getMessage());
+    }
+    Application application = built;
+    try {
+      stages.time("start", () -> application.start(config.server()));
+    } catch (StartupException e) {
+      application.close();
+      throw e;
+    }
+    ready.set(true);
+    LOG.info("event=ready url={} public_url={} auth={} startup_ms={} launch_ms={} stages={}",
+        application.server().localUrl(), config.server().publicUrl(), config.auth().mode(),
+        (System.nanoTime() - started) / 1_000_000, launchMillis(launched), stages);
+    return application;
+  }
+
+  /** Process launch to {@code serve}: JVM boot, logging and configuration; -1 when unknown. */
+  private static long launchMillis(Instant serveBegan) {
+    return ProcessHandle.current().info().startInstant()
+        .map(launch -> Duration.between(launch, serveBegan).toMillis()).orElse(-1L);
   }
 }
