@@ -36,6 +36,7 @@ public final class Main {
             Application.storageOptions(ConfigLoader.offlineFromEnvironment().storage()), rest, System.out,
             System.err);
         case "healthcheck" -> healthcheck(ConfigLoader.fromEnvironment());
+        case "self-test" -> SelfTest.run(System.out);
         case "help", "--help", "-h" -> usage();
         default -> {
           System.err.println("Unknown command: " + command);
@@ -61,6 +62,8 @@ public final class Main {
           feedback-report [--since DATE] [--until DATE] [--service ID] [--json]
                                 print the feedback summary (see docs/feedback.md)
           healthcheck           exit 0 when the local service is ready (container health checks)
+          self-test             start a throwaway instance (loopback, no auth, temporary database),
+                                call each endpoint once, stop; the training run for the class archive
           help                  this text
         Configuration comes from IRONCDS_* environment variables; see README.md.""");
     return 0;
