@@ -1,5 +1,6 @@
 package org.ironcds;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -127,9 +128,12 @@ public final class Main {
     return application;
   }
 
-  /** Process launch to {@code serve}: JVM boot, logging and configuration; -1 when unknown. */
+  /**
+   * JVM start to the start of {@code serve}: JVM boot, logging and configuration. (Not the process
+   * start: a launch script that execs java would count its own time.)
+   */
   private static long launchMillis(Instant serveBegan) {
-    return ProcessHandle.current().info().startInstant()
-        .map(launch -> Duration.between(launch, serveBegan).toMillis()).orElse(-1L);
+    // java.management is loaded by the JVM metrics by now, so asking costs nothing.
+    return serveBegan.toEpochMilli() - ManagementFactory.getRuntimeMXBean().getStartTime();
   }
 }

@@ -42,7 +42,7 @@ public final class HttpServer implements AutoCloseable {
    */
   public HttpServer(HttpOptions options, ServiceCatalog catalog, ClientAuthenticator authenticator,
       BooleanSupplier ready, List<Endpoint> extraEndpoints, Metrics metrics) {
-    this(options, catalog, authenticator, ready, extraEndpoints, metrics, RequestLog.traffic());
+    this(options, catalog, authenticator, ready, extraEndpoints, metrics, RequestLog.traffic(), SHUTDOWN_GRACE);
   }
 
   /**
@@ -54,17 +54,19 @@ public final class HttpServer implements AutoCloseable {
   public static HttpServer forWarmUp(ServiceCatalog catalog, Metrics metrics) {
     HttpOptions options = new HttpOptions("127.0.0.1", 0, URI.create("http://127.0.0.1"), List.of(), 1 << 20,
         Duration.ofSeconds(30), 16);
+    // No grace period: it would wait for the warm-up client's idle keep-alive connection.
     return new HttpServer(options, catalog, ClientAuthenticator.disabled(), () -> true, List.of(), metrics,
-        RequestLog.warmUp());
+        RequestLog.warmUp(), Duration.ZERO);
   }
 
   private HttpServer(HttpOptions options, ServiceCatalog catalog, ClientAuthenticator authenticator,
-      BooleanSupplier ready, List<Endpoint> extraEndpoints, Metrics metrics, RequestLog requestLog) {
+      BooleanSupplier ready, List<Endpoint> extraEndpoints, Metrics metrics, RequestLog requestLog,
+      Duration shutdownGrace) {
     this.options = options;
     this.threads = new QueuedThreadPool(options.maxThreads(), Math.min(8, options.maxThreads()));
     threads.setName("http");
     this.server = new Server(threads);
-    server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+    server.setStopTimeout(shutdownGrace.toMillis());
     server.setErrorHandler(new JsonErrorHandler());
 
     HttpConfiguration http = new HttpConfiguration();
