@@ -22,16 +22,21 @@ java -cp "$cp" org.ironcds.bench.BenchFhirServer $fhir_port > target/bench/fhir-
 fhir=$!
 
 rm -rf target/bench/data
+# As run.sh, with the jar's class archive (re)made after a build, unless SERVER_JAVA_OPTS is set.
+if [ -z "${SERVER_JAVA_OPTS:-}" ]; then
+  SERVER_JAVA_OPTS="-Xmx256m -XX:+UseParallelGC \
+    $(scripts/class-archive.sh target/iron-cds.jar -Xmx256m -XX:+UseParallelGC)"
+fi
 IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR=target/bench/data \
   IRONCDS_FHIR_ALLOWED_SERVERS="http://127.0.0.1:$fhir_port/fhir" \
-  java ${SERVER_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC} -jar target/iron-cds.jar > target/bench/server.log 2>&1 &
+  java $SERVER_JAVA_OPTS -jar target/iron-cds.jar > target/bench/server.log 2>&1 &
 server=$!
 trap 'kill $server $fhir 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break
   sleep 0.1
 done
-grep -o 'startup_ms=[0-9]*' target/bench/server.log || true
+grep -o 'startup_ms=.*' target/bench/server.log || true
 
 body=target/bench/request-prefetch.json
 run() { java -cp target/test-classes org.ironcds.bench.LoadGenerator 127.0.0.1 $port \

@@ -34,7 +34,6 @@ import org.ironcds.knowledge.Advisor;
 import org.ironcds.knowledge.Knowledge;
 import org.ironcds.metrics.Metrics;
 import org.ironcds.metrics.MicrometerMetrics;
-import org.ironcds.prefetch.PrefetchMetrics;
 import org.ironcds.prefetch.PrefetchOptions;
 import org.ironcds.prefetch.PrefetchResolver;
 import org.ironcds.prefetch.PrefetchTemplates;
@@ -65,17 +64,33 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
   }
 
   static Application build(AppConfig config, BooleanSupplier ready) {
-    Clinical clinical = Clinical.load(config.knowledge());
-    ClientAuthenticator authenticator = authenticator(config.auth());
+    return build(config, ready, new StartupStages());
+  }
+
+  /**
+   * Builds the application in two overlapping lines of work: the database (H2 file, Flyway
+   * migration) on another thread once the knowledge has been checked; the knowledge, metrics and
+   * warm-up on the calling thread, which then waits for the database.
+   */
+  static Application build(AppConfig config, BooleanSupplier ready, StartupStages stages) {
+    Clinical clinical = stages.time("knowledge", () -> Clinical.load(config.knowledge()));
+    ClientAuthenticator authenticator = stages.time("auth", () -> authenticator(config.auth()));
     AdminCredential admin = AdminCredential.of(config.storage().adminToken());
-    MicrometerMetrics metrics = new MicrometerMetrics();
+    // Only now, so that an invalid knowledge override or trusted-clients file leaves nothing behind.
+    StartupTask<FeedbackStore> database = StartupTask.start("database", stages, () -> openStore(config.storage()));
+    FeedbackStore feedback;
+    MicrometerMetrics metrics;
+    try {
+      metrics = stages.time("metrics", MicrometerMetrics::new);
+      stages.time("warmup", () -> WarmUp.runPipeline(clinical));
+      stages.time("warmup_http", () -> WarmUp.runHttp(clinical));
+      feedback = database.join();
+    } catch (RuntimeException | Error e) {
+      closeOnceOpen(database, e);
+      throw e;
+    }
     PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
         new PrefetchCounters(metrics));
-    // Before anything is opened: a warm-up that also proves the knowledge still gives advice.
-    // Its own resolver: no metrics, and no server it could contact.
-    PrefetchResolver offline = new PrefetchResolver(clinical.templates(), PrefetchOptions.defaults(), PrefetchMetrics.NONE);
-    WarmUp.run(new IronIvPipeline("warm-up", offline, clinical.assembler(), clinical.advisor(), Metrics.NONE), 15);
-    FeedbackStore feedback = openStore(config.storage());
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC());
 
@@ -86,11 +101,22 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     extra.add(new MetricsEndpoint(metrics::scrape, ConfigLoader.isLoopback(s.bindAddress()),
         config.observability().metricsToken()));
     extra.addAll(FeedbackEndpoints.of(catalog, feedback, admin, metrics));
-    HttpServer server = new HttpServer(options, catalog, authenticator, ready, extra, metrics);
+    HttpServer server = stages.time("http", () -> new HttpServer(options, catalog, authenticator, ready, extra, metrics));
     metrics.gauge("ironcds.http.threads.busy", "Busy request threads", server.threadPool(), p -> p.getBusyThreads());
     metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
     metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
     return new Application(server, feedback, issuedCards, feedback.startPruning(Duration.ofHours(6)));
+  }
+
+  /** Closes the database a failed start-up was opening, so nothing is left running or locked. */
+  private static void closeOnceOpen(StartupTask<FeedbackStore> database, Throwable failure) {
+    try {
+      database.join().close();
+    } catch (RuntimeException | Error e) {
+      if (e != failure) { // the database's own failure is the one being reported
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   private static FeedbackStore openStore(AppConfig.Storage storage) {

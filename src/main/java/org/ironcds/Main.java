@@ -1,10 +1,12 @@
 package org.ironcds;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ironcds.config.AppConfig;
@@ -35,6 +37,7 @@ public final class Main {
             Application.storageOptions(ConfigLoader.offlineFromEnvironment().storage()), rest, System.out,
             System.err);
         case "healthcheck" -> healthcheck(ConfigLoader.fromEnvironment());
+        case "self-test" -> SelfTest.run(System.out);
         case "help", "--help", "-h" -> usage();
         default -> {
           System.err.println("Unknown command: " + command);
@@ -60,6 +63,8 @@ public final class Main {
           feedback-report [--since DATE] [--until DATE] [--service ID] [--json]
                                 print the feedback summary (see docs/feedback.md)
           healthcheck           exit 0 when the local service is ready (container health checks)
+          self-test             start a throwaway instance (loopback, no auth, temporary database),
+                                call each endpoint once, stop; the training run for the class archive
           help                  this text
         Configuration comes from IRONCDS_* environment variables; see README.md.""");
     return 0;
@@ -82,22 +87,8 @@ public final class Main {
   }
 
   static int serve(AppConfig config) throws Exception {
-    long started = System.nanoTime();
-    Logging.configure(config.observability().logFormat());
     AtomicBoolean ready = new AtomicBoolean(false);
-    Application application;
-    try {
-      application = Application.build(config, ready::get);
-    } catch (IllegalArgumentException e) {
-      // Options records and loaders reject bad values with messages that name them.
-      throw new StartupException("Cannot start: " + e.getMessage());
-    }
-    try {
-      application.start(config.server());
-    } catch (StartupException e) {
-      application.close();
-      throw e;
-    }
+    Application application = start(config, ready);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       ready.set(false); // load balancers stop sending while in-flight requests finish
       try {
@@ -106,10 +97,43 @@ public final class Main {
         LOG.warn("event=shutdown_failed error={}", e.getClass().getName());
       }
     }, "shutdown"));
-    ready.set(true);
-    LOG.info("event=ready url={} public_url={} auth={} startup_ms={}", application.server().localUrl(),
-        config.server().publicUrl(), config.auth().mode(), (System.nanoTime() - started) / 1_000_000);
     application.server().join();
     return 0;
+  }
+
+  /** Builds and starts the application, then sets {@code ready} and logs the ready line with the stage times. */
+  static Application start(AppConfig config, AtomicBoolean ready) throws Exception {
+    long started = System.nanoTime();
+    Instant launched = Instant.now();
+    StartupStages stages = new StartupStages();
+    stages.time("logging", () -> Logging.configure(config.observability().logFormat()));
+    Application built;
+    try {
+      built = Application.build(config, ready::get, stages);
+    } catch (IllegalArgumentException e) {
+      // Options records and loaders reject bad values with messages that name them.
+      throw new StartupException("Cannot start: " + e.getMessage());
+    }
+    Application application = built;
+    try {
+      stages.time("start", () -> application.start(config.server()));
+    } catch (StartupException e) {
+      application.close();
+      throw e;
+    }
+    ready.set(true);
+    LOG.info("event=ready url={} public_url={} auth={} startup_ms={} launch_ms={} stages={}",
+        application.server().localUrl(), config.server().publicUrl(), config.auth().mode(),
+        (System.nanoTime() - started) / 1_000_000, launchMillis(launched), stages);
+    return application;
+  }
+
+  /**
+   * JVM start to the start of {@code serve}: JVM boot, logging and configuration. (Not the process
+   * start: a launch script that execs java would count its own time.)
+   */
+  private static long launchMillis(Instant serveBegan) {
+    // java.management is loaded by the JVM metrics by now, so asking costs nothing.
+    return serveBegan.toEpochMilli() - ManagementFactory.getRuntimeMXBean().getStartTime();
   }
 }

@@ -42,11 +42,31 @@ public final class HttpServer implements AutoCloseable {
    */
   public HttpServer(HttpOptions options, ServiceCatalog catalog, ClientAuthenticator authenticator,
       BooleanSupplier ready, List<Endpoint> extraEndpoints, Metrics metrics) {
+    this(options, catalog, authenticator, ready, extraEndpoints, metrics, RequestLog.traffic(), SHUTDOWN_GRACE);
+  }
+
+  /**
+   * A server for the start-up warm-up only: on a free loopback port, without authentication or
+   * extra endpoints, with its own {@code metrics} (not the ones /metrics shows) and its request
+   * lines at DEBUG marked as warm-up. It runs the same handler chain as the real server, so the
+   * real server's first request finds Jetty, the router and the JSON writing loaded and compiled.
+   */
+  public static HttpServer forWarmUp(ServiceCatalog catalog, Metrics metrics) {
+    HttpOptions options = new HttpOptions("127.0.0.1", 0, URI.create("http://127.0.0.1"), List.of(), 1 << 20,
+        Duration.ofSeconds(30), 16);
+    // No grace period: it would wait for the warm-up client's idle keep-alive connection.
+    return new HttpServer(options, catalog, ClientAuthenticator.disabled(), () -> true, List.of(), metrics,
+        RequestLog.warmUp(), Duration.ZERO);
+  }
+
+  private HttpServer(HttpOptions options, ServiceCatalog catalog, ClientAuthenticator authenticator,
+      BooleanSupplier ready, List<Endpoint> extraEndpoints, Metrics metrics, RequestLog requestLog,
+      Duration shutdownGrace) {
     this.options = options;
     this.threads = new QueuedThreadPool(options.maxThreads(), Math.min(8, options.maxThreads()));
     threads.setName("http");
     this.server = new Server(threads);
-    server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+    server.setStopTimeout(shutdownGrace.toMillis());
     server.setErrorHandler(new JsonErrorHandler());
 
     HttpConfiguration http = new HttpConfiguration();
@@ -68,7 +88,8 @@ public final class HttpServer implements AutoCloseable {
     endpoints.add(HealthEndpoint.ready("/health/ready", ready));
     endpoints.add(HealthEndpoint.live());
     endpoints.addAll(extraEndpoints);
-    Router router = new Router(endpoints, authenticator, options.baseUrlText(), options.maxBodyBytes(), metrics);
+    Router router = new Router(endpoints, authenticator, options.baseUrlText(), options.maxBodyBytes(), metrics,
+        requestLog);
 
     server.setHandler(cors(options.corsOriginPatterns(), new GracefulHandler(router)));
   }

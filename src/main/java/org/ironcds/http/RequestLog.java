@@ -9,13 +9,29 @@ import org.slf4j.LoggerFactory;
  * Writes one line per request as {@code key=value} pairs: method, route, status, latency and the
  * fields the endpoint added (service id, hookInstance, card count, client iss). Only fields that
  * endpoints add on purpose appear, so no header, body, token or patient data can slip in.
+ *
+ * <p>The start-up warm-up's requests are logged at DEBUG and marked {@code warm_up=true}: they are
+ * not traffic, but the line is still built so that the first real request finds that code warm.
  */
 final class RequestLog {
   private static final Logger LOG = LoggerFactory.getLogger("org.ironcds.request");
   static final Pattern PLAIN_METHOD = Pattern.compile("[A-Z]{1,16}");
+  private final boolean warmUp;
+
+  private RequestLog(boolean warmUp) {
+    this.warmUp = warmUp;
+  }
+
+  static RequestLog traffic() {
+    return new RequestLog(false);
+  }
+
+  static RequestLog warmUp() {
+    return new RequestLog(true);
+  }
 
   void log(Exchange exchange, int status, long nanos) {
-    if (!LOG.isInfoEnabled()) {
+    if (!warmUp && !LOG.isInfoEnabled()) {
       return;
     }
     StringBuilder line = new StringBuilder(160);
@@ -29,7 +45,11 @@ final class RequestLog {
         line.append(' ').append(key).append('=').append(value);
       }
     });
-    LOG.info(line.toString());
+    if (warmUp) {
+      LOG.debug("{} warm_up=true", line);
+    } else {
+      LOG.info(line.toString());
+    }
   }
 
   /** Milliseconds with two decimals, rounded half up, without a formatter on every request. */

@@ -29,16 +29,17 @@ final class Router extends Handler.Abstract {
   private final String publicBaseUrl;
   private final long maxBodyBytes;
   private final ErrorMapper errors = new ErrorMapper();
-  private final RequestLog requestLog = new RequestLog();
+  private final RequestLog requestLog;
   private final Metrics metrics;
 
   Router(List<Endpoint> endpoints, ClientAuthenticator authenticator, String publicBaseUrl, long maxBodyBytes,
-      Metrics metrics) {
+      Metrics metrics, RequestLog requestLog) {
     this.routes = endpoints.stream().map(e -> new Bound(new PathTemplate(e.route().pathTemplate()), e)).toList();
     this.authenticator = authenticator;
     this.publicBaseUrl = publicBaseUrl;
     this.maxBodyBytes = maxBodyBytes;
     this.metrics = metrics;
+    this.requestLog = requestLog;
   }
 
   @Override

@@ -24,12 +24,27 @@ public final class MicrometerMetrics implements Metrics {
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
   public MicrometerMetrics() {
+    this(true);
+  }
+
+  private MicrometerMetrics(boolean jvmMetrics) {
+    if (!jvmMetrics) {
+      return;
+    }
     new JvmMemoryMetrics().bindTo(registry);
     gcMetrics.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+  }
+
+  /**
+   * A registry nobody scrapes, without JVM metrics: the start-up warm-up records into it so that
+   * the first real request finds meter creation warm, while the real registry stays empty.
+   */
+  public static MicrometerMetrics scratch() {
+    return new MicrometerMetrics(false);
   }
 
   /** Publishes a gauge read from {@code source}, e.g. the HTTP thread pool's busy threads. */

@@ -34,6 +34,19 @@ class DockerFilesTest {
   }
 
   @Test
+  void imageStartsWithAClassArchiveMadeByTheRuntimeJvmAndStillBuildsWithoutOne() throws Exception {
+    String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+    String runStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+    // Made in the run stage: an archive only works with the JVM that wrote it.
+    Matcher training = Pattern.compile("(?m)^RUN java .*-XX:ArchiveClassesAtExit=(\\S+) -jar /app/iron-cds.jar self-test"
+        + "(?:.*\\\\\\n)*.*\\|\\|.*rm -f \\1").matcher(runStage);
+    assertThat(training.find()).as("training run whose failure does not fail the build").isTrue();
+    assertThat(runStage).containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-XX:SharedArchiveFile="
+        + Pattern.quote(training.group(1)) + "\", \"-jar\", \"/app/iron-cds.jar\"]$");
+    assertThat(runStage.indexOf("ArchiveClassesAtExit")).isLessThan(runStage.indexOf("USER ironcds"));
+  }
+
+  @Test
   void composeStartsServiceWithPostgresAndFhirServer() throws Exception {
     JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("compose.yaml").toFile());
     JsonNode services = compose.get("services");

@@ -1,0 +1,117 @@
+package org.ironcds;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ironcds.config.ConfigLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** Start-up as {@code serve} and {@code self-test} run it: stages, readiness, warm-up, failures. */
+class StartupTest {
+  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  private final Logger requests = (Logger) LoggerFactory.getLogger("org.ironcds.request");
+  private Level requestLevel;
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void capture() {
+    log.start();
+    root.addAppender(log);
+    requestLevel = requests.getLevel();
+    requests.setLevel(Level.DEBUG); // so that warm-up lines, which are DEBUG, are seen too
+  }
+
+  @AfterEach
+  void release() {
+    root.detachAppender(log);
+    requests.setLevel(requestLevel);
+  }
+
+  private Map<String, String> settings() {
+    return Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_PORT", "0", "IRONCDS_DATA_DIR", dir.resolve("data").toString());
+  }
+
+  @Test
+  void readyComesAfterKnowledgeDatabaseHapiAndWarmUpAndNamesTheirTimes() throws Exception {
+    AtomicBoolean ready = new AtomicBoolean();
+    try (Application app = Main.start(ConfigLoader.load(settings()), ready)) {
+      assertThat(ready).isTrue();
+      String line = messages().stream().filter(m -> m.startsWith("event=ready")).findFirst().orElseThrow();
+      assertThat(line).containsPattern("startup_ms=\\d+ launch_ms=\\d+ stages=");
+      for (String stage : List.of("knowledge", "database", "warmup", "warmup_http", "http", "start")) {
+        assertThat(line).containsPattern("[=,]" + stage + ":\\d+");
+      }
+      given().port(app.server().port()).get("/health/ready").then().statusCode(200);
+    }
+  }
+
+  @Test
+  void warmUpCallsAreNeitherTrafficNorIssuedCardsNorMetrics() throws Exception {
+    try (Application app = Main.start(ConfigLoader.load(settings()), new AtomicBoolean())) {
+      List<ILoggingEvent> requestLines = log.list.stream()
+          .filter(e -> e.getLoggerName().equals("org.ironcds.request")).toList();
+      assertThat(requestLines).as("the HTTP warm-up ran").isNotEmpty();
+      assertThat(requestLines).allSatisfy(e -> {
+        assertThat(e.getLevel()).isEqualTo(Level.DEBUG);
+        assertThat(e.getFormattedMessage()).endsWith(" warm_up=true");
+      });
+      assertThat(requestLines).anySatisfy(e -> assertThat(e.getFormattedMessage())
+          .contains("route=/cds-services/{id} status=200").contains("cards=2"));
+      given().port(app.server().port()).get("/metrics").then().statusCode(200)
+          .body(not(containsString("ironcds_cards_issued_total")))
+          .body(not(containsString("route=\"/cds-services/{id}\"")));
+      assertThat(app.feedback().summary(org.ironcds.feedback.SummaryQuery.all()).rules()).isEmpty();
+    }
+  }
+
+  @Test
+  void selfTestStartsAnswersEveryEndpointAndStops() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(SelfTest.run(new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("self-test: started, answered every endpoint, stopped"
+        + System.lineSeparator());
+    assertThat(messages()).anySatisfy(m -> assertThat(m).startsWith("event=ready"));
+  }
+
+  @Test
+  void startupFailureIsOneLineAndExitCodeTwo() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"), "org.ironcds.Main", "serve");
+    builder.environment().keySet().removeIf(key -> key.startsWith("IRONCDS_"));
+    builder.environment().putAll(settings());
+    builder.environment().put("IRONCDS_DB_URL", "jdbc:postgresql://127.0.0.1:1/nothing");
+    builder.redirectError(ProcessBuilder.Redirect.PIPE);
+    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process process = builder.start();
+    String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(errors.lines().toList()).singleElement().asString()
+        .startsWith("Cannot open the feedback database (IRONCDS_DB_URL): ");
+  }
+
+  private List<String> messages() {
+    return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+  }
+}
