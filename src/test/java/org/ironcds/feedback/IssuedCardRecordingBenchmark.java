@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import org.ironcds.cdshooks.Source;
 import org.ironcds.cdshooks.Suggestion;
 import org.ironcds.cdsservice.BatchingIssuedCardLog;
 import org.ironcds.cdsservice.IssuedCard;
+import org.ironcds.cdsservice.IssuedCardLog;
 import org.ironcds.cdsservice.ServiceDescriptors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -54,14 +56,16 @@ import org.opentest4j.TestAbortedException;
  * mvn -q -B -o test -Dtest=IssuedCardRecordingBenchmark -Dbenchmark=true; cat target/issued-card-benchmark.txt
  * </pre>
  *
- * <p>System properties {@code benchmark.seconds} (5), {@code benchmark.warmup} (3) and {@code
- * benchmark.rate} (hook calls per second in the steady run, 500) tune it.
+ * <p>System properties {@code benchmark.seconds} (4, per round), {@code benchmark.rounds} (3),
+ * {@code benchmark.warmup} (3) and {@code benchmark.rate} (hook calls per second in the steady run,
+ * 500) tune it. The machine is rarely idle, so each figure is the median of the rounds.
  */
 @Tag("benchmark")
 class IssuedCardRecordingBenchmark {
-  static final int SECONDS = Integer.getInteger("benchmark.seconds", 5);
+  static final int SECONDS = Integer.getInteger("benchmark.seconds", 4);
   static final int WARMUP = Integer.getInteger("benchmark.warmup", 3);
   static final int CALLS_PER_SECOND = Integer.getInteger("benchmark.rate", 500);
+  static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
   static final String APPLICATION = "issued-card-benchmark";
 
   @TempDir Path dataDir;
@@ -70,8 +74,9 @@ class IssuedCardRecordingBenchmark {
   void measure() throws Exception {
     Assumptions.assumeTrue(Boolean.getBoolean("benchmark"), "a benchmark; run it with -Dbenchmark=true");
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "recording issued cards: 2 cards (5 suggestions) per hook call, one writer thread,"
-        + " %d s after %d s warm-up, %d cores", SECONDS, WARMUP, Runtime.getRuntime().availableProcessors()));
+    lines.add(String.format(Locale.ROOT, "recording issued cards: 2 cards (5 suggestions) per hook call, one writer thread;"
+        + " median of %d rounds of %d s after %d s warm-up (JVM CPU range in brackets); %d cores",
+        ROUNDS, SECONDS, WARMUP, Runtime.getRuntime().availableProcessors()));
     lines.addAll(run("H2 (embedded file)", StorageOptions.defaults().withDataDir(dataDir).withPoolSize(2), false));
     PostgresTestDatabase postgres = null;
     try {
@@ -97,64 +102,84 @@ class IssuedCardRecordingBenchmark {
     try (FeedbackStore store = FeedbackStore.open(options)) {
       Cpu cpu = new Cpu(postgres ? Optional.of(options.effectiveJdbcUrl()) : Optional.empty());
       lines.add(String.format(Locale.ROOT, "%-24s %s", name,
-          direct(store, cpu, 1).describe("FeedbackStore.record, 1 hook call per transaction")));
+          describe("FeedbackStore.record, 1 hook call per transaction", direct(store, cpu, 1))));
       lines.add(String.format(Locale.ROOT, "%-24s %s", "",
-          direct(store, cpu, 100).describe("FeedbackStore.record, 100 hook calls per transaction")));
-      lines.add(String.format(Locale.ROOT, "%-24s %s", "", steady(store, cpu).describe(String.format(Locale.ROOT,
-          "BatchingIssuedCardLog at %,d cards/s", 2 * CALLS_PER_SECOND))));
+          describe("FeedbackStore.record, 100 hook calls per transaction", direct(store, cpu, 100))));
+      lines.add(String.format(Locale.ROOT, "%-24s %s", "", describe(String.format(Locale.ROOT,
+          "BatchingIssuedCardLog at %,d cards/s", 2 * CALLS_PER_SECOND), steady(store, cpu))));
+      lines.add(String.format(Locale.ROOT, "%-24s %s", "", describe(String.format(Locale.ROOT,
+          "  the same with a store that does nothing (harness)"), steady(cards -> {}, cpu))));
     }
     return lines;
   }
 
-  /** What one measurement found; dropped is only for the queued run. */
+  /** What one round found; dropped is only for the queued run. */
   private record Result(long cards, double seconds, long jvmNanos, Optional<Long> serverNanos, long dropped) {
-    String describe(String what) {
-      String server = serverNanos.map(n -> String.format(Locale.ROOT, "   server CPU %6.1f µs/card", n / 1e3 / cards))
-          .orElse("");
-      String drops = dropped > 0 ? String.format(Locale.ROOT, "   dropped %,d", dropped) : "";
-      return String.format(Locale.ROOT, "%-52s %,8.0f cards/s   JVM CPU %6.1f µs/card%s%s",
-          what, cards / seconds, jvmNanos / 1e3 / cards, server, drops);
+    double jvmPerCard() {
+      return jvmNanos / 1e3 / cards;
     }
   }
 
+  /** The round with the median JVM CPU per card, with the range over all rounds. */
+  private static String describe(String what, List<Result> rounds) {
+    List<Result> sorted = rounds.stream().sorted(Comparator.comparingDouble(Result::jvmPerCard)).toList();
+    Result median = sorted.get(sorted.size() / 2);
+    String server = median.serverNanos()
+        .map(n -> String.format(Locale.ROOT, "   server CPU %6.1f µs/card", n / 1e3 / median.cards())).orElse("");
+    long dropped = rounds.stream().mapToLong(Result::dropped).sum();
+    String drops = dropped > 0 ? String.format(Locale.ROOT, "   dropped %,d", dropped) : "";
+    return String.format(Locale.ROOT, "%-52s %,8.0f cards/s   JVM CPU %6.1f µs/card [%.0f–%.0f]%s%s",
+        what, median.cards() / median.seconds(), median.jvmPerCard(), sorted.get(0).jvmPerCard(),
+        sorted.get(sorted.size() - 1).jvmPerCard(), server, drops);
+  }
+
   /** One thread recording {@code calls} hook calls' cards per transaction, as fast as the store takes them. */
-  private static Result direct(FeedbackStore store, Cpu cpu, int calls) {
+  private static List<Result> direct(FeedbackStore store, Cpu cpu, int calls) {
     long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP);
     while (System.nanoTime() < warmupEnd) {
       store.record(hookCalls(calls));
     }
-    Cpu.Sample before = cpu.sample();
-    long started = System.nanoTime();
-    long end = started + TimeUnit.SECONDS.toNanos(SECONDS);
-    long cards = 0;
-    while (System.nanoTime() < end) {
-      List<IssuedCard> batch = hookCalls(calls);
-      store.record(batch);
-      cards += batch.size();
+    List<Result> rounds = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      Cpu.Sample before = cpu.sample();
+      long started = System.nanoTime();
+      long end = started + TimeUnit.SECONDS.toNanos(SECONDS);
+      long cards = 0;
+      while (System.nanoTime() < end) {
+        List<IssuedCard> batch = hookCalls(calls);
+        store.record(batch);
+        cards += batch.size();
+      }
+      double elapsed = (System.nanoTime() - started) / 1e9;
+      Cpu.Sample after = cpu.sample();
+      rounds.add(new Result(cards, elapsed, after.jvm() - before.jvm(), cpu.serverDelta(before, after), 0));
     }
-    double elapsed = (System.nanoTime() - started) / 1e9;
-    Cpu.Sample after = cpu.sample();
-    return new Result(cards, elapsed, after.jvm() - before.jvm(), cpu.serverDelta(before, after), 0);
+    return rounds;
   }
 
   /**
-   * Hook calls at a steady rate through the queue the server uses; CPU counts until the queue has
-   * been written. The cards are made before the clock starts, so making them is not counted.
+   * Hook calls at a steady rate through the queue the server uses (with its default linger); CPU
+   * counts until the queue has been written. The cards are made before the clock starts, so making
+   * them is not counted.
    */
-  private static Result steady(FeedbackStore store, Cpu cpu) throws InterruptedException {
+  private static List<Result> steady(IssuedCardLog store, Cpu cpu) throws InterruptedException {
     paced(store, hookCalls(CALLS_PER_SECOND * WARMUP));
-    List<IssuedCard> cards = hookCalls(CALLS_PER_SECOND * SECONDS);
-    Cpu.Sample before = cpu.sample();
-    long started = System.nanoTime();
-    long dropped = paced(store, cards);
-    double elapsed = (System.nanoTime() - started) / 1e9;
-    Cpu.Sample after = cpu.sample();
-    long written = cards.size() - dropped;
-    return new Result(written, elapsed, after.jvm() - before.jvm(), cpu.serverDelta(before, after), dropped);
+    List<Result> rounds = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      List<IssuedCard> cards = hookCalls(CALLS_PER_SECOND * SECONDS);
+      Cpu.Sample before = cpu.sample();
+      long started = System.nanoTime();
+      long dropped = paced(store, cards);
+      double elapsed = (System.nanoTime() - started) / 1e9;
+      Cpu.Sample after = cpu.sample();
+      rounds.add(new Result(cards.size() - dropped, elapsed, after.jvm() - before.jvm(),
+          cpu.serverDelta(before, after), dropped));
+    }
+    return rounds;
   }
 
   /** Records two cards at a time at {@link #CALLS_PER_SECOND}; returns how many the queue dropped. */
-  private static long paced(FeedbackStore store, List<IssuedCard> cards) throws InterruptedException {
+  private static long paced(IssuedCardLog store, List<IssuedCard> cards) throws InterruptedException {
     BatchingIssuedCardLog queue = new BatchingIssuedCardLog(store, 10_000);
     long interval = TimeUnit.SECONDS.toNanos(1) / CALLS_PER_SECOND;
     long next = System.nanoTime();
