@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,8 +61,8 @@ import org.opentest4j.TestAbortedException;
  * </pre>
  *
  * <p>System properties {@code benchmark.seconds} (4, per round), {@code benchmark.rounds} (3),
- * {@code benchmark.warmup} (3) and {@code benchmark.rate} (hook calls per second in the steady run,
- * 500) tune it. The machine is rarely idle, so each figure is the median of the rounds.
+ * {@code benchmark.warmup} (3), {@code benchmark.rate} (hook calls per second in the steady run,
+ * 500) and {@code benchmark.linger} (the queue's, in ms) tune it. The machine is rarely idle, so each figure is the median of the rounds.
  */
 @Tag("benchmark")
 class IssuedCardRecordingBenchmark {
@@ -69,6 +70,8 @@ class IssuedCardRecordingBenchmark {
   static final int WARMUP = Integer.getInteger("benchmark.warmup", 3);
   static final int CALLS_PER_SECOND = Integer.getInteger("benchmark.rate", 500);
   static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
+  static final Duration LINGER =
+      Duration.ofMillis(Long.getLong("benchmark.linger", BatchingIssuedCardLog.DEFAULT_LINGER.toMillis()));
   static final String APPLICATION = "issued-card-benchmark";
   /** Cards handed to the store under test and not dropped by the queue. */
   static final AtomicLong RECORDED = new AtomicLong();
@@ -111,7 +114,7 @@ class IssuedCardRecordingBenchmark {
       lines.add(String.format(Locale.ROOT, "%-24s %s", "",
           describe("FeedbackStore.record, 100 hook calls per transaction", direct(store, cpu, 100))));
       lines.add(String.format(Locale.ROOT, "%-24s %s", "", describe(String.format(Locale.ROOT,
-          "BatchingIssuedCardLog at %,d cards/s", 2 * CALLS_PER_SECOND), steady(store, cpu))));
+          "BatchingIssuedCardLog at %,d cards/s, %d ms linger", 2 * CALLS_PER_SECOND, LINGER.toMillis()), steady(store, cpu))));
       lines.add(String.format(Locale.ROOT, "%-24s %s", "", describe(String.format(Locale.ROOT,
           "  the same with a store that does nothing"), steady(cards -> {}, cpu))));
       // Recording never throws, so a failing insert would look fast; every card handed over must be there.
@@ -193,7 +196,7 @@ class IssuedCardRecordingBenchmark {
 
   /** Records two cards at a time at {@link #CALLS_PER_SECOND}; returns how many the queue dropped. */
   private static long paced(IssuedCardLog store, List<IssuedCard> cards) throws InterruptedException {
-    BatchingIssuedCardLog queue = new BatchingIssuedCardLog(store, 10_000);
+    BatchingIssuedCardLog queue = new BatchingIssuedCardLog(store, 10_000, LINGER);
     long interval = TimeUnit.SECONDS.toNanos(1) / CALLS_PER_SECOND;
     long next = System.nanoTime();
     for (int i = 0; i + 1 < cards.size(); i += 2) {
