@@ -6,10 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.ironcds.feedback.FeedbackSummary.ReasonCount;
 import org.ironcds.feedback.FeedbackSummary.RuleSummary;
 import org.ironcds.feedback.FeedbackSummary.SuggestionCount;
@@ -29,16 +33,16 @@ final class SummaryQueries {
           + " COUNT(DISTINCT CASE WHEN f.reason_code IS NULL THEN c.card_uuid END)"
           + " FROM issued_card c JOIN feedback f ON " + MATCH
           + " WHERE %s GROUP BY c.service_id, c.rule_id, f.outcome";
+  /** Label lists repeat from card to card, so grouping by them leaves few rows to split here. */
   private static final String OFFERED =
-      "SELECT c.service_id, c.rule_id, s.label, COUNT(*)"
-          + " FROM issued_card c JOIN issued_suggestion s ON s.card_uuid = c.card_uuid"
-          + " WHERE %s GROUP BY c.service_id, c.rule_id, s.label";
+      "SELECT c.service_id, c.rule_id, c.suggestion_labels, COUNT(*) FROM issued_card c"
+          + " WHERE %s GROUP BY c.service_id, c.rule_id, c.suggestion_labels";
+  /** One row per accepted suggestion; its label is looked up in the card's inline suggestions. */
   private static final String ACCEPTED_SUGGESTIONS =
-      "SELECT c.service_id, c.rule_id, s.label, COUNT(DISTINCT s.suggestion_uuid)"
-          + " FROM issued_card c JOIN issued_suggestion s ON s.card_uuid = c.card_uuid"
-          + " JOIN feedback_suggestion fs ON fs.suggestion_uuid = s.suggestion_uuid"
-          + " JOIN feedback f ON f.feedback_key = fs.feedback_key AND " + MATCH
-          + " WHERE f.outcome = 'accepted' AND %s GROUP BY c.service_id, c.rule_id, s.label";
+      "SELECT c.service_id, c.rule_id, c.card_uuid, c.suggestion_uuids, c.suggestion_labels, fs.suggestion_uuid"
+          + " FROM issued_card c JOIN feedback f ON " + MATCH
+          + " JOIN feedback_suggestion fs ON fs.feedback_key = f.feedback_key"
+          + " WHERE f.outcome = 'accepted' AND %s";
   private static final String REASONS =
       "SELECT c.service_id, c.rule_id, f.reason_system, f.reason_code,"
           + " MAX(COALESCE(r.display, f.reason_display)), COUNT(DISTINCT c.card_uuid)"
@@ -76,12 +80,19 @@ final class SummaryQueries {
     }
     try (ResultSet rows = cards.execute(connection, OFFERED)) {
       while (rows.next()) {
-        tally(tallies, rows).offered.put(rows.getString(3), rows.getLong(4));
+        Tally tally = tally(tallies, rows);
+        for (String label : InlineSuggestions.labels(rows.getString(3))) {
+          tally.offered.merge(label, rows.getLong(4), Long::sum);
+        }
       }
     }
     try (ResultSet rows = cards.execute(connection, ACCEPTED_SUGGESTIONS)) {
       while (rows.next()) {
-        tally(tallies, rows).acceptedByLabel.put(rows.getString(3), rows.getLong(4));
+        Tally tally = tally(tallies, rows);
+        UUID card = rows.getObject(3, UUID.class);
+        UUID suggestion = rows.getObject(6, UUID.class);
+        new InlineSuggestions(rows.getString(4), rows.getString(5)).labelOf(suggestion).ifPresent(label ->
+            tally.acceptedOn.computeIfAbsent(label, l -> new HashSet<>()).add(card + "/" + suggestion));
       }
     }
     try (ResultSet rows = cards.execute(connection, REASONS)) {
@@ -123,7 +134,8 @@ final class SummaryQueries {
     long withComment;
     long withoutReason;
     final Map<String, Long> offered = new TreeMap<>();
-    final Map<String, Long> acceptedByLabel = new TreeMap<>();
+    /** Per label, the card and suggestion uuid pairs accepted: a card counts once however often it was accepted. */
+    final Map<String, Set<String>> acceptedOn = new HashMap<>();
     final List<ReasonCount> reasons = new ArrayList<>();
 
     Tally(String serviceId, String ruleId) {
@@ -133,7 +145,7 @@ final class SummaryQueries {
 
     RuleSummary toSummary() {
       List<SuggestionCount> suggestions = offered.entrySet().stream()
-          .map(e -> new SuggestionCount(e.getKey(), e.getValue(), acceptedByLabel.getOrDefault(e.getKey(), 0L)))
+          .map(e -> new SuggestionCount(e.getKey(), e.getValue(), (long) acceptedOn.getOrDefault(e.getKey(), Set.of()).size()))
           .toList();
       List<ReasonCount> sortedReasons = reasons.stream()
           .sorted((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.code().compareTo(b.code()))
