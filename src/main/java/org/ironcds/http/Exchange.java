@@ -81,6 +81,15 @@ public final class Exchange {
       throw tooLarge();
     }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared >= 0) {
+        // Read straight into an array of the declared size: no growing buffers and final copy,
+        // which were a sixth of all the memory a hook call allocated.
+        byte[] body = new byte[(int) declared];
+        if (in.readNBytes(body, 0, body.length) < body.length || in.read() != -1) {
+          throw new HttpError(400, "structure", "The request body does not match its Content-Length");
+        }
+        return body;
+      }
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
       if (body.length > maxBodyBytes) {
         throw tooLarge();

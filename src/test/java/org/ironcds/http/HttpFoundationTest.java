@@ -220,6 +220,24 @@ class HttpFoundationTest {
         .body("issue[0].code", equalTo("too-costly"));
   }
 
+  /** Without a Content-Length (chunked), the body is read up to the limit and refused beyond it. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 70 * 1024})
+  void chunkedBodiesAreReadAndLimited(int padding) throws Exception {
+    String body = HookRequests.orderSign().replaceFirst("\\{", "{\"extension\":{\"pad\":\"" + "x".repeat(padding) + "\"},");
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/cds-services/" + ServiceDescriptors.ORDER_SIGN_ID))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .build();
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(request.headers().firstValue("Content-Length")).isEmpty();
+    assertThat(response.statusCode()).isEqualTo(padding == 0 ? 200 : 413);
+    assertThat(response.body()).contains(padding == 0 ? "\"cards\"" : "too-costly");
+  }
+
   @Test
   void wrongContentTypeIsRejectedWith415() {
     http().contentType("text/plain").body(HookRequests.orderSign())
