@@ -22,6 +22,6 @@ public record Suggestion(
   }
 
   public static Suggestion of(String label, boolean recommended, List<Action> actions) {
-    return new Suggestion(label, UUID.randomUUID(), recommended, actions);
+    return new Suggestion(label, Uuids.timeOrdered(), recommended, actions);
   }
 }

@@ -3,7 +3,6 @@ package org.ironcds.knowledge.cards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.ironcds.cdshooks.Card;
 import org.ironcds.cdshooks.Coding;
 import org.ironcds.cdshooks.Indicator;
@@ -11,6 +10,7 @@ import org.ironcds.cdshooks.Link;
 import org.ironcds.cdshooks.SelectionBehavior;
 import org.ironcds.cdshooks.Source;
 import org.ironcds.cdshooks.Suggestion;
+import org.ironcds.cdshooks.Uuids;
 import org.ironcds.knowledge.rules.AntiresorptiveCoTherapy;
 import org.ironcds.knowledge.rules.Assessment;
 import org.ironcds.knowledge.rules.Finding;
@@ -50,7 +50,7 @@ public final class CardWriter {
         links.add(Link.absolute(link.label(), link.url()));
       }
     }
-    return new Card(UUID.randomUUID(), summary(finding.summary()), Optional.of(details.detail(finding, a)),
+    return new Card(Uuids.timeOrdered(), summary(finding.summary()), Optional.of(details.detail(finding, a)),
         finding.severity() == Severity.CRITICAL ? Indicator.CRITICAL : Indicator.WARNING,
         Source.of(evidence.label(), evidence.url()), suggestions, Optional.of(SelectionBehavior.ANY),
         overrideReasons(), links);

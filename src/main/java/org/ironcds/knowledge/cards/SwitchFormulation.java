@@ -3,7 +3,6 @@ package org.ironcds.knowledge.cards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.ironcds.cdshooks.Action;
 import org.ironcds.cdshooks.Card;
 import org.ironcds.cdshooks.Coding;
@@ -11,6 +10,7 @@ import org.ironcds.cdshooks.Indicator;
 import org.ironcds.cdshooks.SelectionBehavior;
 import org.ironcds.cdshooks.Source;
 import org.ironcds.cdshooks.Suggestion;
+import org.ironcds.cdshooks.Uuids;
 import org.ironcds.knowledge.cards.CardSettings.AlternativeProduct;
 import org.ironcds.knowledge.labs.Analyte;
 import org.ironcds.knowledge.labs.LabValue;
@@ -44,7 +44,7 @@ final class SwitchFormulation {
     detail.append(weight.map(w -> "\nDoses use the latest body weight, " + Describe.number(w) + " kg.")
         .orElse("\nNo body weight on record: label doses shown; check weight-based limits."));
     CardSettings.EvidenceLink evidence = settings.evidence().get("alternatives");
-    return new Card(UUID.randomUUID(), "Lower-risk IV iron available: switch from ferric carboxymaltose",
+    return new Card(Uuids.timeOrdered(), "Lower-risk IV iron available: switch from ferric carboxymaltose",
         Optional.of(detail.toString()), Indicator.INFO, Source.of(evidence.label(), evidence.url()), suggestions,
         Optional.of(SelectionBehavior.AT_MOST_ONE), overrideReasons, List.of());
   }
