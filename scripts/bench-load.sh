@@ -24,8 +24,8 @@ fhir=$!
 rm -rf target/bench/data
 # As run.sh, with the jar's class archive (re)made after a build, unless SERVER_JAVA_OPTS is set.
 if [ -z "${SERVER_JAVA_OPTS:-}" ]; then
-  SERVER_JAVA_OPTS="-Xmx256m -XX:+UseParallelGC \
-    $(scripts/class-archive.sh target/iron-cds.jar -Xmx256m -XX:+UseParallelGC)"
+  jvm="-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseParallelGC"
+  SERVER_JAVA_OPTS="$jvm $(scripts/class-archive.sh target/iron-cds.jar $jvm)"
 fi
 IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR=target/bench/data \
   IRONCDS_FHIR_ALLOWED_SERVERS="http://127.0.0.1:$fhir_port/fhir" \
