@@ -26,8 +26,12 @@ public record StorageOptions(
   public static final int DEFAULT_POOL_SIZE = 8;
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(400);
 
-  /** Settings appended to the embedded URL; {@code WRITE_DELAY=0} makes every commit reach the file. */
-  static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+  /**
+   * Settings appended to the embedded URL: {@code WRITE_DELAY=0} makes every commit reach the file;
+   * an 8 MB page cache instead of H2's 64 MB default, because the store is written far more than
+   * read and the cache lives in the service's 256 MB heap.
+   */
+  static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192";
 
   public StorageOptions {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");
