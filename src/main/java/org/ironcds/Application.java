@@ -40,7 +40,8 @@ import org.ironcds.prefetch.PrefetchTemplates;
 
 /**
  * Everything one server process runs, wired by hand from the configuration. Building it loads and
- * checks the knowledge, migrates the database and warms HAPI, so a built application is ready.
+ * checks the knowledge, migrates the database and warms up the call path, so a built application
+ * is ready.
  */
 record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCardLog issuedCards,
     RetentionPruner pruner) implements AutoCloseable {
