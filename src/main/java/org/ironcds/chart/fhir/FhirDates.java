@@ -27,6 +27,9 @@ final class FhirDates {
   private FhirDates() {}
 
   static Optional<Instant> instant(String text) {
+    if (text.isEmpty()) {
+      return Optional.empty(); // an absent element, read as "": common, and no exception for it
+    }
     try {
       if (text.length() == 10 && isDate(text)) {
         return Optional.of(Instant.ofEpochSecond(date(text).toEpochDay() * SECONDS_PER_DAY));
@@ -109,7 +112,6 @@ final class FhirDates {
 
   private static Instant general(String text) {
     return switch (text.length()) {
-      case 0 -> throw new DateTimeException("empty");
       case 4 -> Year.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
       case 7 -> YearMonth.parse(text).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
       case 10 -> LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -1,9 +1,10 @@
 package org.ironcds.knowledge.labs;
 
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.ironcds.chart.Quantity;
 
 /**
@@ -32,11 +33,20 @@ public final class UnitConverter {
     FACTORS.put(Analyte.BODY_WEIGHT, Map.of("kg", 1.0, "g", 0.001, "[lb_av]", 0.45359237, "lb", 0.45359237));
   }
 
+  static {
+    // Case-insensitive maps instead of lower-casing every result's unit on every call.
+    FACTORS.replaceAll((analyte, factors) -> {
+      Map<String, Double> ignoringCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      ignoringCase.putAll(factors);
+      return Collections.unmodifiableMap(ignoringCase);
+    });
+  }
+
   private UnitConverter() {}
 
   /** The value in the analyte's canonical unit, or empty when the unit is not one we know. */
   public static Optional<Double> toCanonical(Analyte analyte, Quantity quantity) {
-    Double factor = FACTORS.get(analyte).get(quantity.unit().trim().toLowerCase(Locale.ROOT));
+    Double factor = FACTORS.get(analyte).get(quantity.unit().trim());
     return factor == null ? Optional.empty() : Optional.of(quantity.value() * factor);
   }
 }

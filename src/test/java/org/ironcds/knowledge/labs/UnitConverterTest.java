@@ -18,6 +18,13 @@ class UnitConverterTest {
   }
 
   @Test
+  void unitsMatchWhateverTheirCaseAndSurroundingSpaces() {
+    assertThat(convert(Analyte.PHOSPHATE, 2.5, " MG/DL ")).isCloseTo(0.807, within(0.001));
+    assertThat(convert(Analyte.VITAMIN_D, 20, "µg/L")).isCloseTo(49.92, within(0.001));
+    assertThat(UnitConverter.toCanonical(Analyte.PHOSPHATE, new Quantity(2.5, "mg/d L"))).isEmpty();
+  }
+
+  @Test
   void calciumInMgPerDlIsConvertedToMmolPerL() {
     assertThat(convert(Analyte.CALCIUM_TOTAL, 8.8, "mg/dL")).isCloseTo(2.196, within(0.001));
     assertThat(convert(Analyte.CALCIUM_IONIZED, 4.4, "mg/dl")).isCloseTo(1.098, within(0.001));
