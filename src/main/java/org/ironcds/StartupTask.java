@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * One start-up stage running on its own thread while the main thread does another. Start-up is
- * mostly class loading and first-time initialisation in independent libraries (HAPI, H2 and
- * Flyway, Jetty), so on two cores two stages finish in little more than the longer one.
+ * mostly class loading and first-time initialisation in independent libraries (H2 and Flyway,
+ * Jetty, Jackson), so on two cores two stages finish in little more than the longer one.
  *
  * <p>{@link #join()} gives the stage's result or throws the stage's own exception, so a failure
  * reads exactly as it did when the stage ran on the main thread.

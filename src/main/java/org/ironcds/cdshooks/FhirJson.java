@@ -8,7 +8,7 @@ import java.util.Objects;
  * A FHIR resource already encoded as JSON, written into a response as it is.
  *
  * <p>Keeping the encoded text avoids a second serialisation pass: the producer encodes the resource
- * once (with HAPI) and the response writer copies the bytes.
+ * once (see {@code OrderResources}) and the response writer copies the bytes.
  */
 public record FhirJson(String json) {
   public FhirJson {
