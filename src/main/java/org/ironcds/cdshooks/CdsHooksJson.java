@@ -51,6 +51,8 @@ public final class CdsHooksJson {
         JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Correctly rounded like Double.parseDouble, and faster for a history's many lab values.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
     this.mapper =
         JsonMapper.builder(factory)
