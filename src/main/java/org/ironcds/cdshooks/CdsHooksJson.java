@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -72,8 +73,25 @@ public final class CdsHooksJson {
 
   /** Parses a body into a JSON tree; malformed or too deeply nested JSON is an invalid request. */
   public JsonNode readTree(byte[] body) {
+    return readTree(() -> mapper.readTree(body));
+  }
+
+  /**
+   * As {@link #readTree(byte[])}, straight from a stream, so a large body is never copied into an
+   * array first. An exception the stream throws (a size limit, say) comes out as it is; a stream
+   * that fails to read is an {@link UncheckedIOException}.
+   */
+  public JsonNode readTree(InputStream body) {
+    return readTree(() -> mapper.readTree(body));
+  }
+
+  private interface TreeSource {
+    JsonNode read() throws IOException;
+  }
+
+  private static JsonNode readTree(TreeSource source) {
     try {
-      JsonNode tree = mapper.readTree(body);
+      JsonNode tree = source.read();
       if (tree == null || tree.isMissingNode()) {
         throw new InvalidRequestException("body", "Request body is empty");
       }
@@ -96,7 +114,15 @@ public final class CdsHooksJson {
    * @throws InvalidRequestException if the body is not a well-formed request for that hook
    */
   public HookRequest readHookRequest(byte[] body, Hook expected) {
-    JsonNode root = readTree(body);
+    return readHookRequest(readTree(body), expected);
+  }
+
+  /** As {@link #readHookRequest(byte[], Hook)}, straight from a stream (see {@link #readTree(InputStream)}). */
+  public HookRequest readHookRequest(InputStream body, Hook expected) {
+    return readHookRequest(readTree(body), expected);
+  }
+
+  private HookRequest readHookRequest(JsonNode root, Hook expected) {
     if (!root.isObject()) {
       throw new InvalidRequestException("body", "Request body must be a JSON object");
     }

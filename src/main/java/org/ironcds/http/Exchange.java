@@ -1,11 +1,15 @@
 package org.ironcds.http;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -97,6 +101,63 @@ public final class Exchange {
       return body;
     } catch (IOException e) {
       throw new HttpError(400, "structure", "The request body could not be read");
+    }
+  }
+
+  /**
+   * Hands the body to {@code reader} as a stream, so a large body is parsed without first being
+   * copied into an array. More than the configured limit is refused with 413: at once by the
+   * declared length, else as soon as the reader gets past the limit.
+   */
+  public <T> T readBody(Function<InputStream, T> reader) {
+    if (request.getLength() > maxBodyBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = new CappedInput(Content.Source.asInputStream(request), maxBodyBytes, this::tooLarge)) {
+      return reader.apply(in);
+    } catch (IOException | UncheckedIOException e) {
+      throw new HttpError(400, "structure", "The request body could not be read");
+    }
+  }
+
+  /** Counts what is read through it and throws {@code tooLarge} past {@code limit} bytes. */
+  private static final class CappedInput extends FilterInputStream {
+    private final long limit;
+    private final Supplier<HttpError> tooLarge;
+    private long read;
+
+    CappedInput(InputStream in, long limit, Supplier<HttpError> tooLarge) {
+      super(in);
+      this.limit = limit;
+      this.tooLarge = tooLarge;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count(skipped);
+      return skipped;
+    }
+
+    private void count(long bytes) {
+      read += bytes;
+      if (read > limit) {
+        throw tooLarge.get();
+      }
     }
   }
 

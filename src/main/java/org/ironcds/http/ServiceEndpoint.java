@@ -27,7 +27,7 @@ final class ServiceEndpoint implements Endpoint {
   public Reply handle(Exchange exchange, CdsClient client) {
     CdsService service = findService(catalog, exchange);
     exchange.requireJsonBody();
-    HookRequest request = json.readHookRequest(exchange.body(), service.descriptor().hook());
+    HookRequest request = exchange.readBody(body -> json.readHookRequest(body, service.descriptor().hook()));
     exchange.log("hookInstance", request.hookInstance());
     CdsResponse response = service.call(request, client);
     exchange.log("cards", response.cards().size());
