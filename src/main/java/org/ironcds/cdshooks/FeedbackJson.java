@@ -1,6 +1,7 @@
 package org.ironcds.cdshooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +54,15 @@ public final class FeedbackJson {
    * @throws InvalidRequestException if the body or any item is not valid feedback
    */
   public FeedbackRequest read(byte[] body) {
-    JsonNode root = json.readTree(body);
+    return read(json.readTree(body));
+  }
+
+  /** As {@link #read(byte[])}, straight from a stream (see {@link CdsHooksJson#readTree(InputStream)}). */
+  public FeedbackRequest read(InputStream body) {
+    return read(json.readTree(body));
+  }
+
+  private FeedbackRequest read(JsonNode root) {
     if (!root.isObject()) {
       throw new InvalidRequestException("body", "Request body must be a JSON object");
     }

@@ -43,7 +43,7 @@ final class FeedbackEndpoint implements Endpoint {
   public Reply handle(Exchange exchange, CdsClient client) {
     CdsService service = ServiceEndpoint.findService(catalog, exchange);
     exchange.requireJsonBody();
-    FeedbackRequest request = json.read(exchange.body());
+    FeedbackRequest request = exchange.readBody(json::read);
     exchange.log("feedback_items", request.feedback().size());
     try {
       int stored = store.store(service.descriptor().id(), client, request.feedback());

@@ -13,7 +13,6 @@ import org.ironcds.cdshooks.Hook;
 import org.ironcds.cdshooks.HookRequest;
 import org.ironcds.chart.PatientChart;
 import org.ironcds.chart.fhir.ChartAssembler;
-import org.ironcds.fhir.Fhir;
 import org.ironcds.knowledge.Advice;
 import org.ironcds.knowledge.Advisor;
 import org.ironcds.knowledge.Knowledge;
@@ -59,7 +58,6 @@ public class ChartAndRulesBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    Fhir.warmUp();
     Knowledge knowledge = Knowledge.load(Optional.empty());
     assembler = new ChartAssembler(knowledge.labCodeTokens());
     advisor = new Advisor(knowledge);

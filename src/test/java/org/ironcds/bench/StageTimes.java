@@ -15,7 +15,6 @@ import org.ironcds.cdshooks.Hook;
 import org.ironcds.cdshooks.HookRequest;
 import org.ironcds.chart.PatientChart;
 import org.ironcds.chart.fhir.ChartAssembler;
-import org.ironcds.fhir.Fhir;
 import org.ironcds.knowledge.Advice;
 import org.ironcds.knowledge.Advisor;
 import org.ironcds.knowledge.Knowledge;
@@ -38,7 +37,6 @@ public final class StageTimes {
     byte[] body = Files.readAllBytes(Path.of(args[0]));
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
     Instant now = Instant.now();
-    Fhir.warmUp();
     Knowledge knowledge = Knowledge.load(Optional.empty());
     ChartAssembler assembler = new ChartAssembler(knowledge.labCodeTokens());
     Advisor advisor = new Advisor(knowledge);

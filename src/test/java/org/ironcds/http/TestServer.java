@@ -7,7 +7,6 @@ import java.util.List;
 import org.ironcds.auth.ClientAuthenticator;
 import org.ironcds.cdsservice.CdsService;
 import org.ironcds.cdsservice.ServiceCatalog;
-import org.ironcds.fhir.Fhir;
 import org.ironcds.metrics.Metrics;
 
 /**
@@ -80,7 +79,6 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer start() throws Exception {
-      Fhir.warmUp(); // as Main does, so no test pays HAPI's lazy model scan inside a timeout
       HttpOptions options = new HttpOptions("127.0.0.1", 0, URI.create(PUBLIC_BASE), corsOrigins, maxBodyBytes,
           Duration.ofSeconds(30), 32);
       HttpServer server = new HttpServer(options, new ServiceCatalog(services), authenticator, () -> true,

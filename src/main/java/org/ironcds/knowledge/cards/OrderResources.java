@@ -48,11 +48,7 @@ final class OrderResources {
       json.writeStringField("intent", "order");
       json.writeFieldName("code");
       concept(json, new Code(LOINC, test.loinc(), Optional.of(test.display())), Optional.of(test.display()));
-      reference(json, "subject", "Patient/" + chart.patientId());
-      Optional<String> encounter = encounter(chart, order);
-      if (encounter.isPresent()) {
-        reference(json, "encounter", encounter.get());
-      }
+      subjectAndEncounter(json, chart, order);
       if (!when.isEmpty()) {
         json.writeObjectFieldStart("occurrenceTiming");
         json.writeArrayFieldStart("event");
@@ -82,11 +78,7 @@ final class OrderResources {
       json.writeFieldName("medicationCodeableConcept");
       concept(json, new Code(RXNORM, product.rxnorm(), Optional.of(product.rxnormDisplay())),
           Optional.of(product.rxnormDisplay()));
-      reference(json, "subject", "Patient/" + chart.patientId());
-      Optional<String> encounter = encounter(chart, order);
-      if (encounter.isPresent()) {
-        reference(json, "encounter", encounter.get());
-      }
+      subjectAndEncounter(json, chart, order);
       json.writeStringField("authoredOn", dateTime(now));
       reference(json, "requester", requester(chart, order));
       if (!order.reasonCodes().isEmpty()) {
@@ -147,6 +139,16 @@ final class OrderResources {
       json.writeStringField("text", text.get());
     }
     json.writeEndObject();
+  }
+
+  /** The patient, and the draft's encounter (else the hook's), as the draft order has them. */
+  private static void subjectAndEncounter(JsonGenerator json, PatientChart chart, DraftOrder order)
+      throws IOException {
+    reference(json, "subject", "Patient/" + chart.patientId());
+    Optional<String> encounter = encounter(chart, order);
+    if (encounter.isPresent()) {
+      reference(json, "encounter", encounter.get());
+    }
   }
 
   private static void reference(JsonGenerator json, String field, String reference) throws IOException {
