@@ -80,8 +80,9 @@ public final class Exchange {
 
   /**
    * Hands the body to {@code reader} as a stream, so a large body is parsed without first being
-   * copied into an array (for a 46 KB hook request that copy was a sixth of a call's allocation). More than the configured limit is refused with 413: at once by the
-   * declared length, else as soon as the reader gets past the limit.
+   * copied into an array (for a 46 KB hook request that copy was a sixth of a call's allocation).
+   * More than the configured limit is refused with 413: at once by the declared length, else as
+   * soon as the reader gets past the limit.
    */
   public <T> T readBody(Function<InputStream, T> reader) {
     if (request.getLength() > maxBodyBytes) {
