@@ -52,7 +52,7 @@ class StartupTest {
   }
 
   @Test
-  void readyComesAfterKnowledgeDatabaseHapiAndWarmUpAndNamesTheirTimes() throws Exception {
+  void readyComesAfterKnowledgeDatabaseAndWarmUpAndNamesTheirTimes() throws Exception {
     AtomicBoolean ready = new AtomicBoolean();
     try (Application app = Main.start(ConfigLoader.load(settings()), ready)) {
       assertThat(ready).isTrue();
