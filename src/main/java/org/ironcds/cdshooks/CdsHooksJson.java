@@ -46,6 +46,7 @@ public final class CdsHooksJson {
   private static final Pattern TYPED_REFERENCE = Pattern.compile("[A-Z][A-Za-z]{1,63}/[A-Za-z0-9\\-.]{1,64}");
 
   private final ObjectMapper mapper;
+  private final JsonTreeReader trees;
 
   public CdsHooksJson() {
     JsonFactory factory =
@@ -64,6 +65,7 @@ public final class CdsHooksJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .nodeFactory(new CompactNodeFactory())
             .build();
+    this.trees = new JsonTreeReader(factory, mapper.getNodeFactory());
   }
 
   /** The configured mapper, for other protocol readers in this package and in tests. */
@@ -109,17 +111,19 @@ public final class CdsHooksJson {
   }
 
   /**
-   * Reads and validates a hook request for a service registered for {@code expected}.
+   * Reads and validates a hook request for a service registered for {@code expected}. Inside
+   * prefetch values, FHIR elements no part of the service reads are left out while parsing (see
+   * {@link JsonTreeReader#UNREAD_FHIR_ELEMENTS}).
    *
    * @throws InvalidRequestException if the body is not a well-formed request for that hook
    */
   public HookRequest readHookRequest(byte[] body, Hook expected) {
-    return readHookRequest(readTree(body), expected);
+    return readHookRequest(readTree(() -> trees.readHookRequest(body)), expected);
   }
 
   /** As {@link #readHookRequest(byte[], Hook)}, straight from a stream (see {@link #readTree(InputStream)}). */
   public HookRequest readHookRequest(InputStream body, Hook expected) {
-    return readHookRequest(readTree(body), expected);
+    return readHookRequest(readTree(() -> trees.readHookRequest(body)), expected);
   }
 
   private HookRequest readHookRequest(JsonNode root, Hook expected) {
@@ -144,6 +148,17 @@ public final class CdsHooksJson {
     OrderContext context = readContext(JsonFields.requireObject(root, "context", "context"), expected);
     Prefetch prefetch = readPrefetch(root);
     return new HookRequest(expected, hookInstance, fhirServer, authorization, context, prefetch);
+  }
+
+  /**
+   * Parses a FHIR resource or Bundle a FHIR server returned, leaving out the elements no part of
+   * the service reads, as for prefetch values. {@code null} for an empty body.
+   *
+   * @throws IOException if the body is not JSON
+   */
+  public JsonNode readFhirResource(byte[] body) throws IOException {
+    JsonNode tree = trees.readFhirResource(body);
+    return tree.isMissingNode() ? null : tree;
   }
 
   /** Writes a response body. */

@@ -1,7 +1,6 @@
 package org.ironcds.prefetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,9 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ironcds.httpclient.CappedBody;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import org.ironcds.cdshooks.CdsHooksJson;
+import org.ironcds.httpclient.CappedBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +29,14 @@ final class FhirFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(FhirFetcher.class);
 
   private final HttpClient client;
-  private final ObjectMapper mapper;
+  private final CdsHooksJson json;
   private final PrefetchOptions options;
   private final PrefetchMetrics metrics;
   private final Clock clock;
 
-  FhirFetcher(HttpClient client, ObjectMapper mapper, PrefetchOptions options, PrefetchMetrics metrics, Clock clock) {
+  FhirFetcher(HttpClient client, CdsHooksJson json, PrefetchOptions options, PrefetchMetrics metrics, Clock clock) {
     this.client = client;
-    this.mapper = mapper;
+    this.json = json;
     this.options = options;
     this.metrics = metrics;
     this.clock = clock;
@@ -147,7 +147,7 @@ final class FhirFetcher {
     }
     JsonNode body;
     try {
-      body = mapper.readTree(response.body());
+      body = json.readFhirResource(response.body());
     } catch (IOException e) {
       throw new FetchException(FetchFailure.UNPARSEABLE, OptionalInt.of(status));
     }

@@ -42,7 +42,7 @@ public final class PrefetchResolver {
     this.metrics = Objects.requireNonNull(metrics, "metrics == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.policy = FhirServerPolicy.of(options.allowedServers());
-    this.fetcher = new FhirFetcher(client, new CdsHooksJson().mapper(), options, metrics, clock);
+    this.fetcher = new FhirFetcher(client, new CdsHooksJson(), options, metrics, clock);
   }
 
   /** Resolves with the keys the templates mark {@code required}. */
