@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,14 +29,14 @@ import org.ironcds.chart.PatientChart;
  * path. Immutable and safe for concurrent use.
  */
 public final class ChartAssembler {
-  private final Set<String> observationCodes;
+  private final Map<String, Set<String>> observationCodes;
 
   /**
    * @param observationCodes the {@code system|code} tokens of the observations worth reading (the
    *     lab value sets and body weight); other observations are skipped unread
    */
   public ChartAssembler(Collection<String> observationCodes) {
-    this.observationCodes = Set.copyOf(observationCodes);
+    this.observationCodes = bySystem(observationCodes);
   }
 
   /**
@@ -47,7 +50,7 @@ public final class ChartAssembler {
     Objects.requireNonNull(now, "now == null");
     ResourcePool pool = new ResourcePool(observationCodes);
     resources.forEach(pool::add);
-    ResourcePool drafts = new ResourcePool(Set.of());
+    ResourcePool drafts = new ResourcePool(Map.of());
     drafts.add(context.draftOrders());
     return new PatientChart(bare(context.patientId()), context.encounterId(), context.userId(),
         draftOrders(drafts, context, pool), medications(pool), labs(pool));
@@ -80,6 +83,20 @@ public final class ChartAssembler {
       ObservationMapper.map(node).ifPresent(labs::add);
     }
     return labs;
+  }
+
+  /** {@code system|code} tokens as codes by system, so a coding is checked without building its token. */
+  private static Map<String, Set<String>> bySystem(Collection<String> tokens) {
+    Map<String, Set<String>> codes = new HashMap<>();
+    for (String token : tokens) {
+      int bar = token.indexOf('|');
+      if (bar < 0) {
+        throw new IllegalArgumentException("not a system|code token: " + token);
+      }
+      codes.computeIfAbsent(token.substring(0, bar), s -> new HashSet<>()).add(token.substring(bar + 1));
+    }
+    codes.replaceAll((system, set) -> Set.copyOf(set));
+    return Map.copyOf(codes);
   }
 
   /** The context may carry {@code 123} or {@code Patient/123}; the chart keeps the bare id. */

@@ -22,10 +22,11 @@ final class ResourcePool {
   final List<ObjectNode> observations = new ArrayList<>();
   private final Map<String, ObjectNode> medications = new HashMap<>();
   private final Set<String> seen = new HashSet<>();
-  private final Set<String> observationCodes;
+  private final Map<String, Set<String>> observationCodes;
   private Optional<ResourcePool> fallback = Optional.empty();
 
-  ResourcePool(Set<String> observationCodes) {
+  /** @param observationCodes the wanted observation codes, by code system */
+  ResourcePool(Map<String, Set<String>> observationCodes) {
     this.observationCodes = observationCodes;
   }
 
@@ -71,7 +72,8 @@ final class ResourcePool {
       return false;
     }
     for (JsonNode coding : observation.path("code").path("coding")) {
-      if (observationCodes.contains(coding.path("system").asText("") + "|" + coding.path("code").asText(""))) {
+      Set<String> codes = observationCodes.get(coding.path("system").asText(""));
+      if (codes != null && codes.contains(coding.path("code").asText(""))) {
         return true;
       }
     }

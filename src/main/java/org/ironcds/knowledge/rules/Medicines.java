@@ -21,7 +21,7 @@ public final class Medicines {
   static final String IV_IRON = "iv-iron";
   static final String FERRIC_CARBOXYMALTOSE = "ferric-carboxymaltose";
   /** SNOMED CT 26643006 "Oral route": an oral product is never IV iron, whatever its name. */
-  private static final String ORAL_ROUTE = "http://snomed.info/sct|26643006";
+  private static final Code ORAL_ROUTE = Code.of("http://snomed.info/sct", "26643006");
 
   private final ValueSets valueSets;
   private final RuleSettings settings;
@@ -79,6 +79,11 @@ public final class Medicines {
   }
 
   private static boolean oral(List<Code> routes) {
-    return routes.stream().anyMatch(r -> r.token().equals(ORAL_ROUTE));
+    for (Code route : routes) {
+      if (route.code().equals(ORAL_ROUTE.code()) && route.system().equals(ORAL_ROUTE.system())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 package org.ironcds.knowledge.valuesets;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,12 +91,17 @@ public final class ValueSets {
    * lower-cased once, not once per set.
    */
   public Medication medication(List<Code> codes, Optional<String> text) {
-    Set<String> sets = new HashSet<>();
+    Set<String> sets = Set.of();
     boolean recognised = false;
     for (Code code : codes) {
       Set<String> of = setsOf(code);
-      sets.addAll(of);
-      recognised |= of.stream().anyMatch(medicationSetIds::contains);
+      if (!of.isEmpty()) {
+        if (sets.isEmpty()) {
+          sets = new HashSet<>(); // most histories' drugs are in no set: no table for them
+        }
+        sets.addAll(of);
+        recognised |= !Collections.disjoint(of, medicationSetIds);
+      }
     }
     return new Medication(sets, recognised ? Optional.empty() : text.map(t -> t.toLowerCase(Locale.ROOT)));
   }
@@ -113,7 +119,7 @@ public final class ValueSets {
     /** Whether it belongs to the set: by a code, or by name when no code was recognised. */
     public boolean in(String id) {
       get(id);
-      return codedSets.contains(id) || lowerText.map(t -> namedLower(id, t)).orElse(false);
+      return codedSets.contains(id) || lowerText.isPresent() && namedLower(id, lowerText.get());
     }
   }
 
@@ -125,10 +131,13 @@ public final class ValueSets {
 
   private boolean namedLower(String id, String lower) {
     // A plain substring scan rules most texts out before the whole-word pattern runs.
-    if (lowerNames.get(id).stream().noneMatch(lower::contains)) {
-      return false;
+    for (String name : lowerNames.get(id)) {
+      if (lower.contains(name)) {
+        Optional<Pattern> pattern = namePatterns.get(id);
+        return pattern.isPresent() && pattern.get().matcher(lower).find();
+      }
     }
-    return namePatterns.get(id).map(p -> p.matcher(lower).find()).orElse(false);
+    return false;
   }
 
   private Set<String> setsOf(Code code) {
