@@ -22,6 +22,8 @@ import java.util.Set;
  * the rest in the tokenizer means those bytes are scanned once and never become nodes or strings,
  * and patient data the service has no use for (names, addresses, photos) is never held at all.
  *
+ * <p>Text values that repeat within the document share one node ({@link RepeatedTexts}).
+ *
  * <p>The tree equals Jackson's own {@code readTree}, minus the skipped elements: a repeated field
  * keeps its last value, numbers become int, long, big-integer or double nodes, and anything after
  * the first value is an error. Nesting depth is bounded by the factory's read constraints.
@@ -90,21 +92,21 @@ final class JsonTreeReader {
     if (parser.nextToken() == null) {
       return MissingNode.getInstance();
     }
-    JsonNode root = value(parser, pruning);
+    JsonNode root = value(parser, pruning, new RepeatedTexts(nodes));
     if (parser.nextToken() != null) {
       throw new JsonParseException(parser, "Content after the JSON value");
     }
     return root;
   }
 
-  private JsonNode value(JsonParser parser, Pruning pruning) throws IOException {
+  private JsonNode value(JsonParser parser, Pruning pruning, RepeatedTexts texts) throws IOException {
     switch (parser.currentToken()) {
       case START_OBJECT:
-        return object(parser, pruning);
+        return object(parser, pruning, texts);
       case START_ARRAY:
-        return array(parser, pruning == Pruning.FHIR ? Pruning.FHIR : Pruning.NONE);
+        return array(parser, pruning == Pruning.FHIR ? Pruning.FHIR : Pruning.NONE, texts);
       case VALUE_STRING:
-        return nodes.textNode(parser.getText());
+        return texts.node(parser);
       case VALUE_NUMBER_INT:
         return integer(parser);
       case VALUE_NUMBER_FLOAT:
@@ -120,7 +122,7 @@ final class JsonTreeReader {
     }
   }
 
-  private ObjectNode object(JsonParser parser, Pruning pruning) throws IOException {
+  private ObjectNode object(JsonParser parser, Pruning pruning, RepeatedTexts texts) throws IOException {
     ObjectNode object = nodes.objectNode();
     for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
       String name = parser.currentName();
@@ -129,7 +131,7 @@ final class JsonTreeReader {
         parser.skipChildren();
         continue;
       }
-      object.replace(name, value(parser, inside(pruning, name)));
+      object.replace(name, value(parser, inside(pruning, name), texts));
     }
     if (parser.currentToken() != JsonToken.END_OBJECT) {
       throw new JsonParseException(parser, "Unexpected end of input in an object");
@@ -149,13 +151,13 @@ final class JsonTreeReader {
     return name.equals("text") ? value == JsonToken.START_OBJECT : UNREAD_FHIR_ELEMENTS.contains(name);
   }
 
-  private ArrayNode array(JsonParser parser, Pruning pruning) throws IOException {
+  private ArrayNode array(JsonParser parser, Pruning pruning, RepeatedTexts texts) throws IOException {
     ArrayNode array = nodes.arrayNode(2);
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
       if (token == null) {
         throw new JsonParseException(parser, "Unexpected end of input in an array");
       }
-      array.add(value(parser, pruning));
+      array.add(value(parser, pruning, texts));
     }
     return array;
   }
