@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * InvalidRequestException} naming the field. Writing omits nulls, empty optionals and empty
  * collections everywhere except {@code cards}, which the spec wants even when empty.
  *
- * <p>Instances are immutable and safe for concurrent use; share one.
+ * <p>Instances are immutable and safe for concurrent use, and all share one Jackson mapper. The
+ * mapper {@link #mapper()} returns must not be reconfigured; {@code copy()} it first.
  */
 public final class CdsHooksJson {
   /** Deeper than any FHIR resource a hook carries; stops stack-exhausting inputs early. */
@@ -45,10 +46,15 @@ public final class CdsHooksJson {
   private static final Pattern HOOK_INSTANCE = Pattern.compile("[A-Za-z0-9\\-._:]{1,128}");
   private static final Pattern TYPED_REFERENCE = Pattern.compile("[A-Z][A-Za-z]{1,63}/[A-Za-z0-9\\-.]{1,64}");
 
-  private final ObjectMapper mapper;
-  private final JsonTreeReader trees;
+  /**
+   * One mapper for the whole process: Jackson builds a serializer per response class on first use
+   * and caches it in the mapper, so a mapper per server would leave the real server's first
+   * response to pay what the warm-up already paid. Jackson mappers are safe for concurrent use.
+   */
+  private static final ObjectMapper MAPPER = newMapper();
+  private static final JsonTreeReader TREES = new JsonTreeReader(MAPPER.getFactory(), MAPPER.getNodeFactory());
 
-  public CdsHooksJson() {
+  private static ObjectMapper newMapper() {
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
@@ -56,26 +62,24 @@ public final class CdsHooksJson {
             // Correctly rounded like Double.parseDouble, and faster for a history's many lab values.
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
-    this.mapper =
-        JsonMapper.builder(factory)
-            .addModule(new Jdk8Module())
-            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .nodeFactory(new CompactNodeFactory())
-            .build();
-    this.trees = new JsonTreeReader(factory, mapper.getNodeFactory());
+    return JsonMapper.builder(factory)
+        .addModule(new Jdk8Module())
+        .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .nodeFactory(new CompactNodeFactory())
+        .build();
   }
 
-  /** The configured mapper, for other protocol readers in this package and in tests. */
+  /** The shared mapper, for other protocol readers and tests; {@code copy()} it to change settings. */
   public ObjectMapper mapper() {
-    return mapper;
+    return MAPPER;
   }
 
   /** Parses a body into a JSON tree; malformed or too deeply nested JSON is an invalid request. */
   public JsonNode readTree(byte[] body) {
-    return readTree(() -> mapper.readTree(body));
+    return readTree(() -> MAPPER.readTree(body));
   }
 
   /**
@@ -84,7 +88,7 @@ public final class CdsHooksJson {
    * that fails to read is an {@link UncheckedIOException}.
    */
   public JsonNode readTree(InputStream body) {
-    return readTree(() -> mapper.readTree(body));
+    return readTree(() -> MAPPER.readTree(body));
   }
 
   private interface TreeSource {
@@ -118,12 +122,12 @@ public final class CdsHooksJson {
    * @throws InvalidRequestException if the body is not a well-formed request for that hook
    */
   public HookRequest readHookRequest(byte[] body, Hook expected) {
-    return readHookRequest(readTree(() -> trees.readHookRequest(body)), expected);
+    return readHookRequest(readTree(() -> TREES.readHookRequest(body)), expected);
   }
 
   /** As {@link #readHookRequest(byte[], Hook)}, straight from a stream (see {@link #readTree(InputStream)}). */
   public HookRequest readHookRequest(InputStream body, Hook expected) {
-    return readHookRequest(readTree(() -> trees.readHookRequest(body)), expected);
+    return readHookRequest(readTree(() -> TREES.readHookRequest(body)), expected);
   }
 
   private HookRequest readHookRequest(JsonNode root, Hook expected) {
@@ -157,14 +161,14 @@ public final class CdsHooksJson {
    * @throws IOException if the body is not JSON
    */
   public JsonNode readFhirResource(byte[] body) throws IOException {
-    JsonNode tree = trees.readFhirResource(body);
+    JsonNode tree = TREES.readFhirResource(body);
     return tree.isMissingNode() ? null : tree;
   }
 
   /** Writes a response body. */
   public byte[] write(Object value) {
     try {
-      return mapper.writeValueAsBytes(value);
+      return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
     }
