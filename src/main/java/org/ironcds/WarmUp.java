@@ -1,5 +1,6 @@
 package org.ironcds;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.ironcds.cdshooks.CdsHooksJson;
 import org.ironcds.cdshooks.CdsResponse;
@@ -17,6 +20,7 @@ import org.ironcds.cdshooks.Hook;
 import org.ironcds.cdshooks.HookRequest;
 import org.ironcds.cdsservice.AdvisedCard;
 import org.ironcds.cdsservice.IronIvPipeline;
+import org.ironcds.cdsservice.IssuedCard;
 import org.ironcds.cdsservice.IssuedCardLog;
 import org.ironcds.cdsservice.ServiceCatalog;
 import org.ironcds.http.HttpServer;
@@ -40,24 +44,45 @@ import org.ironcds.prefetch.PrefetchResolver;
  */
 final class WarmUp {
   private static final String REQUEST = "/warmup/order-sign.json";
+  /** {@code fhir-examples/} of the source tree, bundled by the build, with its {@code expected.json} index. */
+  private static final String EXAMPLES = "/warmup/examples/";
   private static final Instant AT = Instant.parse("2026-11-21T10:00:00Z"); // the bundled request's date
   private static final int PIPELINE_ROUNDS = 5;
   private static final int HTTP_ROUNDS = 10;
 
   private WarmUp() {}
 
-  /** In process: also the check that the knowledge gives advice. */
-  static void runPipeline(Application.Clinical clinical) {
+  /**
+   * In process: the check request a few times (also the check that the knowledge gives advice),
+   * then each bundled example once. After that, rounds over all of them go on until {@code extra}
+   * has passed since the start (see {@code IRONCDS_WARMUP_MS}): the JIT needs a few thousand calls
+   * before a call runs at full speed, far more than fit in a short start-up, so a deployment that
+   * prefers a fast first call to a fast start can buy it here.
+   *
+   * @return the number of calls made
+   */
+  static int runPipeline(Application.Clinical clinical, Duration extra) {
     IronIvPipeline pipeline = new IronIvPipeline("warm-up", offline(clinical), clinical.assembler(),
         clinical.advisor(), Metrics.NONE);
+    long until = System.nanoTime() + extra.toNanos();
     runPipeline(pipeline, request(), PIPELINE_ROUNDS);
+    List<Call> examples = examples();
+    int calls = PIPELINE_ROUNDS;
+    do {
+      for (Call example : examples) {
+        advise(pipeline, example);
+      }
+      calls += examples.size();
+    } while (System.nanoTime() - until < 0);
+    return calls;
   }
 
   /** Over HTTP, recording into a scratch registry and no issued-card log. */
   static void runHttp(Application.Clinical clinical) {
     Metrics scratch = MicrometerMetrics.scratch();
-    ServiceCatalog catalog = clinical.catalog(offline(clinical), IssuedCardLog.NONE, scratch,
-        Clock.fixed(AT, ZoneOffset.UTC));
+    // Slims the cards as the real log does, so that code is warm too, and keeps nothing.
+    IssuedCardLog slimOnly = cards -> cards.forEach(IssuedCard::forAttribution);
+    ServiceCatalog catalog = clinical.catalog(offline(clinical), slimOnly, scratch, Clock.fixed(AT, ZoneOffset.UTC));
     runHttp(catalog, scratch, request(), HTTP_ROUNDS);
   }
 
@@ -79,20 +104,29 @@ final class WarmUp {
     }
   }
 
-  /** Calls the warm-up server's discovery once and the order-sign service {@code rounds} times. */
+  private static void advise(IronIvPipeline pipeline, Call call) {
+    CdsHooksJson json = new CdsHooksJson();
+    List<AdvisedCard> cards = pipeline.advise(json.readHookRequest(call.body(), call.hook()), AT);
+    json.write(CdsResponse.of(cards.stream().map(AdvisedCard::card).toList()));
+  }
+
+  /**
+   * Calls the warm-up server's discovery once, the order-sign service {@code rounds} times with
+   * {@code body}, then each bundled example once at the service for its hook.
+   */
   static void runHttp(ServiceCatalog catalog, Metrics metrics, byte[] body, int rounds) {
-    String service = catalog.services().stream().filter(s -> s.descriptor().hook() == Hook.ORDER_SIGN)
-        .findFirst().orElseThrow().descriptor().id();
     HttpServer server = HttpServer.forWarmUp(catalog, metrics);
     try {
       server.start();
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       URI base = server.localUrl();
       send(client, HttpRequest.newBuilder(base.resolve("/cds-services")).GET().build());
-      HttpRequest call = HttpRequest.newBuilder(base.resolve("/cds-services/" + service))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+      HttpRequest call = post(base, serviceFor(catalog, Hook.ORDER_SIGN), body);
       for (int i = 0; i < rounds; i++) {
         send(client, call);
+      }
+      for (Call example : examples()) {
+        send(client, post(base, serviceFor(catalog, example.hook()), example.body()));
       }
     } catch (IOException | InterruptedException e) {
       throw new StartupException("Warm-up: cannot call the warm-up server on loopback: " + e);
@@ -103,6 +137,16 @@ final class WarmUp {
     } finally {
       close(server);
     }
+  }
+
+  private static String serviceFor(ServiceCatalog catalog, Hook hook) {
+    return catalog.services().stream().filter(s -> s.descriptor().hook() == hook)
+        .findFirst().orElseThrow().descriptor().id();
+  }
+
+  private static HttpRequest post(URI base, String service, byte[] body) {
+    return HttpRequest.newBuilder(base.resolve("/cds-services/" + service))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 
   private static void send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
@@ -121,11 +165,39 @@ final class WarmUp {
     }
   }
 
+  /** A bundled request and the hook it is for. */
+  record Call(Hook hook, byte[] body) {}
+
   /** The bundled order-sign request. */
   static byte[] request() {
-    try (InputStream in = WarmUp.class.getResourceAsStream(REQUEST)) {
+    return resource(REQUEST);
+  }
+
+  /**
+   * The bundled examples, which reach chart and rule paths the check request does not: every
+   * medication resource type, periods, text-only drugs, unit conversions, order-select.
+   */
+  static List<Call> examples() {
+    List<Call> calls = new ArrayList<>();
+    try {
+      for (JsonNode example : new CdsHooksJson().mapper().readTree(resource(EXAMPLES + "expected.json"))
+          .path("examples")) {
+        Hook hook = example.path("service").asText().endsWith("order-select") ? Hook.ORDER_SELECT : Hook.ORDER_SIGN;
+        calls.add(new Call(hook, resource(EXAMPLES + example.path("file").asText())));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (calls.isEmpty()) {
+      throw new IllegalStateException("no bundled examples under " + EXAMPLES);
+    }
+    return calls;
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = WarmUp.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + REQUEST);
+        throw new IllegalStateException("missing resource " + name);
       }
       return in.readAllBytes();
     } catch (IOException e) {

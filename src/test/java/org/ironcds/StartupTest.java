@@ -13,10 +13,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ironcds.config.ConfigLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,10 +80,24 @@ class StartupTest {
       });
       assertThat(requestLines).anySatisfy(e -> assertThat(e.getFormattedMessage())
           .contains("route=/cds-services/{id} status=200").contains("cards=2"));
+      assertThat(requestLines).as("every bundled example, order-select too").anySatisfy(e ->
+          assertThat(e.getFormattedMessage()).contains("status=200 ").contains("service=iron-antiresorptive-order-select"));
       given().port(app.server().port()).get("/metrics").then().statusCode(200)
           .body(not(containsString("ironcds_cards_issued_total")))
           .body(not(containsString("route=\"/cds-services/{id}\"")));
       assertThat(app.feedback().summary(org.ironcds.feedback.SummaryQuery.all()).rules()).isEmpty();
+    }
+  }
+
+  @Test
+  void warmUpBudgetKeepsTheServiceWarmingBeforeReady() throws Exception {
+    Map<String, String> settings = new HashMap<>(settings());
+    settings.put("IRONCDS_WARMUP_MS", "1500");
+    try (Application app = Main.start(ConfigLoader.load(settings), new AtomicBoolean())) {
+      String line = messages().stream().filter(m -> m.startsWith("event=ready")).findFirst().orElseThrow();
+      Matcher warmUp = Pattern.compile("[=,]warmup:(\\d+)").matcher(line);
+      assertThat(warmUp.find()).isTrue();
+      assertThat(Long.parseLong(warmUp.group(1))).isGreaterThanOrEqualTo(1500);
     }
   }
 

@@ -18,7 +18,8 @@ public record AppConfig(
       List<String> corsOrigins,
       long maxBodyBytes,
       Duration idleTimeout,
-      int maxThreads) {
+      int maxThreads,
+      Duration warmUp) {
     public Server {
       corsOrigins = List.copyOf(corsOrigins);
     }

@@ -72,6 +72,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void warmUpBudgetDefaultsToNoneAndIsBounded() {
+    assertThat(ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off")).server().warmUp()).isZero();
+    assertThat(ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_WARMUP_MS", "5000")).server().warmUp())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_WARMUP_MS", "-1")))
+        .hasMessageContaining("IRONCDS_WARMUP_MS");
+  }
+
+  @Test
   void secretsAreNotPrinted() {
     AppConfig config = ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_DB_PASSWORD", "hunter2",
         "IRONCDS_ADMIN_TOKEN", "admin-secret", "IRONCDS_METRICS_TOKEN", "metrics-secret"));
