@@ -50,6 +50,7 @@ scenario() {
   run open 1500 "$seconds" "$warmup" 64
 }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+java -cp target/test-classes org.ironcds.bench.HostSpeed
 echo "request: $(wc -c < target/bench/request-prefetch.json) bytes; cards per answer: $(curl -s -X POST \
   -H 'Content-Type: application/json' --data @target/bench/request-prefetch.json \
   http://127.0.0.1:$port/cds-services/iron-antiresorptive-order-sign | grep -o '"indicator"' | wc -l)"
