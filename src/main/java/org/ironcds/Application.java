@@ -83,8 +83,8 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     MicrometerMetrics metrics;
     try {
       metrics = stages.time("metrics", MicrometerMetrics::new);
-      stages.time("warmup", () -> WarmUp.runPipeline(clinical, config.server().warmUp()));
-      stages.time("warmup_http", () -> WarmUp.runHttp(clinical));
+      stages.time("warmup", () -> WarmUp.runPipeline(clinical));
+      stages.time("warmup_http", () -> WarmUp.runHttp(clinical, config.server().warmUp()));
       feedback = database.join();
     } catch (RuntimeException | Error e) {
       closeOnceOpen(database, e);

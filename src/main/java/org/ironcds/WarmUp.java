@@ -31,8 +31,9 @@ import org.ironcds.prefetch.PrefetchOptions;
 import org.ironcds.prefetch.PrefetchResolver;
 
 /**
- * Runs a bundled order-sign request through the service before it says it is ready, so the first
- * clinician does not pay for class loading and cold code paths.
+ * Runs bundled requests through the service before it says it is ready, so the first clinician
+ * does not pay for class loading and cold code paths: a check request and every example of
+ * {@code fhir-examples/}.
  *
  * <p>First through the pipeline in process, which also checks that the loaded knowledge still
  * gives advice; then as HTTP calls over loopback to a {@linkplain HttpServer#forWarmUp warm-up
@@ -54,36 +55,30 @@ final class WarmUp {
 
   /**
    * In process: the check request a few times (also the check that the knowledge gives advice),
-   * then each bundled example once. After that, rounds over all of them go on until {@code extra}
-   * has passed since the start (see {@code IRONCDS_WARMUP_MS}): the JIT needs a few thousand calls
-   * before a call runs at full speed, far more than fit in a short start-up, so a deployment that
-   * prefers a fast first call to a fast start can buy it here.
-   *
-   * @return the number of calls made
+   * then each bundled example once.
    */
-  static int runPipeline(Application.Clinical clinical, Duration extra) {
+  static void runPipeline(Application.Clinical clinical) {
     IronIvPipeline pipeline = new IronIvPipeline("warm-up", offline(clinical), clinical.assembler(),
         clinical.advisor(), Metrics.NONE);
-    long until = System.nanoTime() + extra.toNanos();
     runPipeline(pipeline, request(), PIPELINE_ROUNDS);
-    List<Call> examples = examples();
-    int calls = PIPELINE_ROUNDS;
-    do {
-      for (Call example : examples) {
-        advise(pipeline, example);
-      }
-      calls += examples.size();
-    } while (System.nanoTime() - until < 0);
-    return calls;
+    for (Call example : examples()) {
+      advise(pipeline, example);
+    }
   }
 
-  /** Over HTTP, recording into a scratch registry and no issued-card log. */
-  static void runHttp(Application.Clinical clinical) {
+  /**
+   * Over HTTP, recording into a scratch registry and an issued-card log that keeps nothing. After
+   * the fixed calls, calls go on until {@code extra} has passed (see {@code IRONCDS_WARMUP_MS}):
+   * the JIT needs a few thousand calls before a call runs at full speed, far more than fit in a
+   * short start-up, so a deployment that prefers fast first calls to a fast start can buy them
+   * here. Over HTTP rather than in process, so Jetty's share of a call gets warm too.
+   */
+  static void runHttp(Application.Clinical clinical, Duration extra) {
     Metrics scratch = MicrometerMetrics.scratch();
     // Slims the cards as the real log does, so that code is warm too, and keeps nothing.
     IssuedCardLog slimOnly = cards -> cards.forEach(IssuedCard::forAttribution);
     ServiceCatalog catalog = clinical.catalog(offline(clinical), slimOnly, scratch, Clock.fixed(AT, ZoneOffset.UTC));
-    runHttp(catalog, scratch, request(), HTTP_ROUNDS);
+    runHttp(catalog, scratch, request(), HTTP_ROUNDS, extra);
   }
 
   /** Its own resolver: no metrics, and no server it could contact. */
@@ -112,9 +107,11 @@ final class WarmUp {
 
   /**
    * Calls the warm-up server's discovery once, the order-sign service {@code rounds} times with
-   * {@code body}, then each bundled example once at the service for its hook.
+   * {@code body}, then each bundled example once at the service for its hook, and goes on with
+   * rounds of all of those until {@code extra} has passed since the start.
    */
-  static void runHttp(ServiceCatalog catalog, Metrics metrics, byte[] body, int rounds) {
+  static void runHttp(ServiceCatalog catalog, Metrics metrics, byte[] body, int rounds, Duration extra) {
+    long until = System.nanoTime() + extra.toNanos();
     HttpServer server = HttpServer.forWarmUp(catalog, metrics);
     try {
       server.start();
@@ -125,9 +122,16 @@ final class WarmUp {
       for (int i = 0; i < rounds; i++) {
         send(client, call);
       }
+      List<HttpRequest> examples = new ArrayList<>();
       for (Call example : examples()) {
-        send(client, post(base, serviceFor(catalog, example.hook()), example.body()));
+        examples.add(post(base, serviceFor(catalog, example.hook()), example.body()));
       }
+      do {
+        send(client, call);
+        for (HttpRequest example : examples) {
+          send(client, example);
+        }
+      } while (System.nanoTime() - until < 0);
     } catch (IOException | InterruptedException e) {
       throw new StartupException("Warm-up: cannot call the warm-up server on loopback: " + e);
     } catch (StartupException e) {

@@ -95,7 +95,7 @@ class StartupTest {
     settings.put("IRONCDS_WARMUP_MS", "1500");
     try (Application app = Main.start(ConfigLoader.load(settings), new AtomicBoolean())) {
       String line = messages().stream().filter(m -> m.startsWith("event=ready")).findFirst().orElseThrow();
-      Matcher warmUp = Pattern.compile("[=,]warmup:(\\d+)").matcher(line);
+      Matcher warmUp = Pattern.compile("[=,]warmup_http:(\\d+)").matcher(line);
       assertThat(warmUp.find()).isTrue();
       assertThat(Long.parseLong(warmUp.group(1))).isGreaterThanOrEqualTo(1500);
     }
