@@ -24,7 +24,7 @@ fhir=$!
 rm -rf target/bench/data
 # As run.sh, with the jar's class archive (re)made after a build, unless SERVER_JAVA_OPTS is set.
 if [ -z "${SERVER_JAVA_OPTS:-}" ]; then
-  jvm="-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseParallelGC"
+  jvm="-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:MetaspaceSize=64m -XX:+UseParallelGC"
   SERVER_JAVA_OPTS="$jvm $(scripts/class-archive.sh target/iron-cds.jar $jvm)"
 fi
 IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR=target/bench/data \
