@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The raw resources of one request, sorted by type with cheap Jackson checks only, so HAPI later
- * parses just what the chart needs. Bundles are flattened; a resource seen twice (the same
+ * The raw resources of one request, sorted by type with cheap Jackson checks only, so the
+ * mappers later read just what the chart needs. Bundles are flattened; a resource seen twice (the same
  * type and id in two prefetch keys) is kept once.
  */
 final class ResourcePool {
