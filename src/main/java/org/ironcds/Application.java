@@ -17,6 +17,7 @@ import org.ironcds.cdsservice.IronIvPipeline;
 import org.ironcds.cdsservice.IssuedCardLog;
 import org.ironcds.cdsservice.ServiceCatalog;
 import org.ironcds.cdsservice.ServiceDescriptors;
+import org.ironcds.cdsservice.WarmUpGate;
 import org.ironcds.chart.fhir.ChartAssembler;
 import org.ironcds.config.AppConfig;
 import org.ironcds.config.ConfigLoader;
@@ -54,13 +55,18 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
           new ChartAssembler(knowledge.labCodeTokens()), new Advisor(knowledge));
     }
 
-    ServiceCatalog catalog(PrefetchResolver resolver, IssuedCardLog log, Metrics metrics, Clock clock) {
+    ServiceCatalog catalog(PrefetchResolver resolver, IssuedCardLog log, Metrics metrics, Clock clock,
+        WarmUpGate gate) {
       ServiceDescriptor sign = ServiceDescriptors.orderSign(templates.discovery());
       ServiceDescriptor select = ServiceDescriptors.orderSelect(templates.discovery());
       return new ServiceCatalog(List.of(
-          new AdvisoryService(sign, new IronIvPipeline(sign.id(), resolver, assembler, advisor, metrics), log, clock),
-          new AdvisoryService(select, new IronIvPipeline(select.id(), resolver, assembler, advisor, metrics), log,
-              clock)));
+          new AdvisoryService(sign, pipeline(sign, resolver, metrics, gate), log, clock),
+          new AdvisoryService(select, pipeline(select, resolver, metrics, gate), log, clock)));
+    }
+
+    private IronIvPipeline pipeline(ServiceDescriptor service, PrefetchResolver resolver, Metrics metrics,
+        WarmUpGate gate) {
+      return new IronIvPipeline(service.id(), resolver, assembler, advisor, metrics, gate);
     }
   }
 
@@ -93,7 +99,9 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
         new PrefetchCounters(metrics));
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
-    ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC());
+    // One gate for both services: it limits calls per core, whichever hook they came for.
+    WarmUpGate gate = WarmUpGate.forThisJvm();
+    ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC(), gate);
 
     AppConfig.Server s = config.server();
     HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),
@@ -106,6 +114,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     metrics.gauge("ironcds.http.threads.busy", "Busy request threads", server.threadPool(), p -> p.getBusyThreads());
     metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
     metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
+    metrics.gauge("ironcds.warmup.gate.open", "1 once the JIT warm-up gate has stepped aside", gate, g -> g.isOpen() ? 1 : 0);
     return new Application(server, feedback, issuedCards, feedback.startPruning(Duration.ofHours(6)));
   }
 

@@ -21,6 +21,7 @@ import org.ironcds.cdshooks.InvalidRequestException;
 import org.ironcds.cdsservice.CdsService;
 import org.ironcds.cdsservice.IssuedCardLog;
 import org.ironcds.cdsservice.ServiceCatalog;
+import org.ironcds.cdsservice.WarmUpGate;
 import org.ironcds.config.AppConfig;
 import org.ironcds.metrics.Metrics;
 import org.ironcds.prefetch.MissingDataException;
@@ -81,7 +82,7 @@ final class Evaluate {
     PrefetchResolver offline = new PrefetchResolver(clinical.templates(),
         PrefetchOptions.defaults().withAllowedServers(List.of()), PrefetchMetrics.NONE);
     ServiceCatalog catalog = clinical.catalog(offline, IssuedCardLog.NONE, Metrics.NONE, Clock.fixed(at,
-        java.time.ZoneOffset.UTC));
+        java.time.ZoneOffset.UTC), WarmUpGate.alwaysOpen());
     try {
       JsonNode tree = json.readTree(body);
       Hook hook = Hook.fromCode(tree.path("hook").asText()).orElseThrow(

@@ -23,6 +23,7 @@ import org.ironcds.cdsservice.IronIvPipeline;
 import org.ironcds.cdsservice.IssuedCard;
 import org.ironcds.cdsservice.IssuedCardLog;
 import org.ironcds.cdsservice.ServiceCatalog;
+import org.ironcds.cdsservice.WarmUpGate;
 import org.ironcds.http.HttpServer;
 import org.ironcds.metrics.Metrics;
 import org.ironcds.metrics.MicrometerMetrics;
@@ -59,7 +60,7 @@ final class WarmUp {
    */
   static void runPipeline(Application.Clinical clinical) {
     IronIvPipeline pipeline = new IronIvPipeline("warm-up", offline(clinical), clinical.assembler(),
-        clinical.advisor(), Metrics.NONE);
+        clinical.advisor(), Metrics.NONE, WarmUpGate.alwaysOpen());
     runPipeline(pipeline, request(), PIPELINE_ROUNDS);
     for (Call example : examples()) {
       advise(pipeline, example);
@@ -77,7 +78,8 @@ final class WarmUp {
     Metrics scratch = MicrometerMetrics.scratch();
     // Slims the cards as the real log does, so that code is warm too, and keeps nothing.
     IssuedCardLog slimOnly = cards -> cards.forEach(IssuedCard::forAttribution);
-    ServiceCatalog catalog = clinical.catalog(offline(clinical), slimOnly, scratch, Clock.fixed(AT, ZoneOffset.UTC));
+    ServiceCatalog catalog = clinical.catalog(offline(clinical), slimOnly, scratch, Clock.fixed(AT, ZoneOffset.UTC),
+        WarmUpGate.alwaysOpen());
     runHttp(catalog, scratch, request(), HTTP_ROUNDS, extra);
   }
 

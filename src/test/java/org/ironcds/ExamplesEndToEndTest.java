@@ -19,6 +19,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.ironcds.cdsservice.IssuedCard;
 import org.ironcds.cdsservice.IssuedCardLog;
+import org.ironcds.cdsservice.WarmUpGate;
 import org.ironcds.config.AppConfig;
 import org.ironcds.examples.FhirExamples;
 import org.ironcds.examples.FhirExamples.Example;
@@ -67,7 +68,7 @@ class ExamplesEndToEndTest {
     PrefetchResolver resolver = new PrefetchResolver(CLINICAL.templates(), options, PrefetchMetrics.NONE);
     IssuedCardLog log = issued::addAll;
     Clock clock = Clock.fixed(FhirExamples.signedAt(), ZoneOffset.UTC);
-    return TestServer.builder(CLINICAL.catalog(resolver, log, Metrics.NONE, clock).services()).start();
+    return TestServer.builder(CLINICAL.catalog(resolver, log, Metrics.NONE, clock, WarmUpGate.alwaysOpen()).services()).start();
   }
 
   private static List<ExpectedCard> post(TestServer server, Example example, String body) throws Exception {

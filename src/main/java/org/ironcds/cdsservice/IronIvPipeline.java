@@ -22,23 +22,28 @@ public final class IronIvPipeline implements CallPipeline {
   private final Advisor advisor;
   private final Metrics metrics;
   private final String serviceId;
+  private final WarmUpGate gate;
 
+  /** {@code gate} holds back the CPU work (not the FHIR fetches) while the JIT warms up. */
   public IronIvPipeline(String serviceId, PrefetchResolver resolver, ChartAssembler assembler, Advisor advisor,
-      Metrics metrics) {
+      Metrics metrics, WarmUpGate gate) {
     this.serviceId = Objects.requireNonNull(serviceId, "serviceId == null");
     this.resolver = Objects.requireNonNull(resolver, "resolver == null");
     this.assembler = Objects.requireNonNull(assembler, "assembler == null");
     this.advisor = Objects.requireNonNull(advisor, "advisor == null");
     this.metrics = Objects.requireNonNull(metrics, "metrics == null");
+    this.gate = Objects.requireNonNull(gate, "gate == null");
   }
 
   @Override
   public List<AdvisedCard> advise(HookRequest request, Instant now) {
     PrefetchData data = resolver.resolve(request);
-    PatientChart chart = assembler.assemble(request.context(), data.resources(), now);
-    List<AdvisedCard> cards = advisor.advise(chart, now).stream()
-        .map(advice -> new AdvisedCard(advice.ruleId(), advice.card()))
-        .toList();
+    List<AdvisedCard> cards = gate.run(() -> {
+      PatientChart chart = assembler.assemble(request.context(), data.resources(), now);
+      return advisor.advise(chart, now).stream()
+          .map(advice -> new AdvisedCard(advice.ruleId(), advice.card()))
+          .toList();
+    });
     cards.forEach(c -> metrics.cardIssued(serviceId, c.ruleId(), c.card().indicator().code()));
     return cards;
   }
