@@ -8,9 +8,9 @@
 # Before the first run the service gets JIT_WARMUP seconds (default 30) at concurrency 2: at higher
 # concurrency the request threads leave the JIT compiler a small share of the two cores and the
 # service needs minutes to reach full speed. The CPU time of the JIT's compiler threads is printed
-# before and after, and after each scenario, to show how far it has settled. Each run prints what the garbage collector
-# did meanwhile, and each open-loop run the server's own latency (request log, handler only) and how
-# many of its calls over 2 ms overlapped a GC pause (GcDuringRun).
+# before and after, and after each scenario, to show how far it has settled. Each run prints what
+# the garbage collector did meanwhile, and each open-loop run the server's own latency (request
+# log, handler only) and how many of its calls over 2 ms overlapped a GC pause (GcDuringRun).
 # BENCH_DB_URL (e.g. jdbc:postgresql://127.0.0.1:5432/benchpg, user postgres) records issued cards
 # in that database instead of the embedded H2 file.
 #   scripts/bench-load.sh [SECONDS_PER_RUN]     (default 20)
@@ -58,7 +58,7 @@ load() { java $slow -cp target/test-classes org.ironcds.bench.LoadGenerator 127.
   /cds-services/iron-antiresorptive-order-sign "$body" "$@"; }
 jit() { # CPU seconds the JIT compiler threads have used so far (compiler threads not alive now are missed)
   echo "JIT compiler threads' CPU so far: $(for t in /proc/$server/task/*; do
-    grep -q 'Compiler' "$t/comm" 2>/dev/null && awk '{print $14 + $15}' "$t/stat"; done \
+    if grep -q 'Compiler' "$t/comm" 2>/dev/null; then awk '{print $14 + $15}' "$t/stat"; fi; done \
     | awk '{s += $1} END {printf "%.1f s", s / 100}')"
 }
 percentiles() { sort -n | awk '{a[NR]=$1} END {if (NR) printf "p50=%sms p99=%sms p99.9=%sms\n", \

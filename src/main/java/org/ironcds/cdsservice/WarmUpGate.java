@@ -100,7 +100,7 @@ public final class WarmUpGate {
 
   private void checkSettled() {
     long now = nanoTime.getAsLong();
-    if (now - windowStartNanos < WINDOW_NANOS) {
+    if (now - windowStartNanos < WINDOW_NANOS) { // unlocked read: a stale value only delays a check
       return;
     }
     synchronized (this) {
