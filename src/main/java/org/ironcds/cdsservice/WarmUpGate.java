@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
  * <p>Why: the JIT's compiler threads get a share of the CPU like any other thread. A freshly started
  * instance taking 16 calls at once gave its compilers about a fifth of one core, so reaching full
  * speed took a minute instead of the 20-25 s it takes with two calls at once (docs/performance.md,
- * "The JIT under load"). Meanwhile it served a third of what it could.
+ * "The JIT under load"). Meanwhile it served a third to a half of what it could.
  *
  * <p>The gate opens for good after {@link #QUIET_WINDOWS} check windows in a row (about a second
  * each) in which the service was busy (at least {@link #BUSY_CALLS} gated calls) while the compilers
- * spent under a twentieth of the window compiling, or after {@link #LIMIT_NANOS} in any case. Its cost after that is one volatile
- * read per call; before, only the queueing a saturated CPU imposes anyway. Wrap CPU work only, never
- * a call to another server: a call waiting on the network would hold a permit.
+ * spent under a twentieth of the window compiling, or after {@link #LIMIT_NANOS} in any case. Its
+ * cost after that is one volatile read per call; before, only the queueing a saturated CPU imposes
+ * anyway. Wrap CPU work only, never a call to another server: a call waiting on the network would
+ * hold a permit.
  */
 public final class WarmUpGate {
   private static final Logger LOG = LoggerFactory.getLogger(WarmUpGate.class);
@@ -62,12 +63,10 @@ public final class WarmUpGate {
    */
   public static WarmUpGate forThisJvm() {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
     WarmUpGate gate = new WarmUpGate(Runtime.getRuntime().availableProcessors(),
-        jit == null || !jit.isCompilationTimeMonitoringSupported() ? () -> 0L : jit::getTotalCompilationTime,
-        System::nanoTime);
-    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-      gate.open = true;
-    }
+        measurable ? jit::getTotalCompilationTime : () -> 0L, System::nanoTime);
+    gate.open = !measurable;
     return gate;
   }
 

@@ -32,8 +32,9 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * <p>The warm-up runs on the same connections and, in the open loop, on the same schedule as the
- * measured seconds that follow it, and is not counted: a fresh generator's first calls, on 64 new
- * connections at once, took 10-150 ms here, which in a 20 s run at 500/s is most of the slowest 1 %.
+ * measured seconds that follow it, and is not counted: the first calls on 64 new connections at once
+ * are slower (10-150 ms from a fresh generator JVM here), and the slowest 1 % of a 20 s run at
+ * 500/s is only 100 calls.
  *
  * <p>For lining up with the server's GC log ({@code -Xlog:gc:file=...:utctime}, see
  * {@link GcDuringRun}): {@code -Dwindow.file=PATH} writes the measured window as two UTC epoch
@@ -60,7 +61,6 @@ public final class LoadGenerator {
     System.arraycopy(body, 0, request, headBytes.length, body.length);
   }
 
-  /** Latencies (ns) and failures of one run. */
   /**
    * Latencies of the counted calls, and how many calls of any kind completed within the measured
    * seconds: in an open loop the rate the server actually served, even when it fell behind.
