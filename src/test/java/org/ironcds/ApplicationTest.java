@@ -87,7 +87,9 @@ class ApplicationTest {
       given().port(port).get("/metrics").then().statusCode(200)
           .body(containsString("ironcds_cards_issued_total{indicator=\"critical\""))
           .body(containsString("ironcds_feedback_items_total{outcome=\"overridden\"} 1.0"))
-          .body(containsString("ironcds_prefetch_keys_total{key=\"observations\",outcome=\"supplied\"} 1.0"));
+          .body(containsString("ironcds_prefetch_keys_total{key=\"observations\",outcome=\"supplied\"} 1.0"))
+          // one call is far from busy: the warm-up gate is wired in and still holding calls per core
+          .body(containsString("ironcds_warmup_gate_open 0.0"));
     }
   }
 
