@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,7 @@ public final class GcDuringRun {
     for (String text : Files.readAllLines(gcLog)) {
       Matcher m = PAUSE.matcher(text.strip());
       if (m.matches()) {
-        double end = OffsetDateTime.parse(m.group(1), UTCTIME).toInstant().toEpochMilli();
+        double end = endMillis(m.group(1), text);
         double millis = Double.parseDouble(m.group(3));
         if (end >= from && end - millis <= to) {
           pauses.add(new Pause(end - millis, end, m.group(2).equals("Full")));
@@ -67,6 +68,15 @@ public final class GcDuringRun {
       }
     }
     return pauses;
+  }
+
+  private static double endMillis(String stamp, String line) {
+    try {
+      return OffsetDateTime.parse(stamp, UTCTIME).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("GC log line without a utctime stamp (write the log with "
+          + "-Xlog:gc:file=PATH:utctime): " + line, e);
+    }
   }
 
   private static String summary(List<Pause> pauses, boolean full) {
