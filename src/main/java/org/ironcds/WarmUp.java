@@ -82,10 +82,10 @@ final class WarmUp {
    * issued-card log, a closed {@link WarmUpGate}, prefetch counters). Why: the JIT compiles a call
    * site for the classes it has seen there, and when the warm-up used others (a fixed clock, a
    * lambda as the card log, an open gate) the first real calls hit those sites, fell back to the
-   * interpreter for the rest of the call and had it recompiled: 7-8 ms for the first two calls
-   * after a 15 s warm-up, against about 1 ms after (docs/performance.md). The calls are judged at
-   * the current time, so the bundled requests' labs age, but the example with an active
-   * denosumab statement gives cards at any date, so the card paths are always taken.
+   * interpreter and had them recompiled (ten starts each: first call 8.9 against 6.7 ms, median;
+   * see docs/performance.md). The calls are judged at the current time, so the bundled requests'
+   * labs age, but the example with an active denosumab statement gives cards at any date, so the
+   * card paths are always taken.
    */
   static void runHttp(Application.Clinical clinical, Duration extra) {
     Metrics scratch = MicrometerMetrics.scratch();
