@@ -45,7 +45,7 @@ import org.ironcds.prefetch.PrefetchTemplates;
  * is ready.
  */
 record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCardLog issuedCards,
-    RetentionPruner pruner) implements AutoCloseable {
+    RetentionPruner pruner, IdleWarmUp idleWarmUp) implements AutoCloseable {
 
   /** The clinical parts, shared by the server and the offline {@code evaluate} command. */
   record Clinical(Knowledge knowledge, PrefetchTemplates templates, ChartAssembler assembler, Advisor advisor) {
@@ -87,10 +87,13 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     StartupTask<FeedbackStore> database = StartupTask.start("database", stages, () -> openStore(config.storage()));
     FeedbackStore feedback;
     MicrometerMetrics metrics;
+    // One gate for both services: it limits calls per core, whichever hook they came for. The
+    // warm-up runs through it too, so the JIT meets it as real calls will.
+    WarmUpGate gate = WarmUpGate.forThisJvm();
     try {
       metrics = stages.time("metrics", MicrometerMetrics::new);
       stages.time("warmup", () -> WarmUp.runPipeline(clinical));
-      stages.time("warmup_http", () -> WarmUp.runHttp(clinical, config.server().warmUp()));
+      stages.time("warmup_http", () -> WarmUp.runHttp(clinical, config.server().warmUp(), gate));
       feedback = database.join();
     } catch (RuntimeException | Error e) {
       closeOnceOpen(database, e);
@@ -99,8 +102,6 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
         new PrefetchCounters(metrics));
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
-    // One gate for both services: it limits calls per core, whichever hook they came for.
-    WarmUpGate gate = WarmUpGate.forThisJvm();
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC(), gate);
 
     AppConfig.Server s = config.server();
@@ -115,7 +116,9 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
     metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
     metrics.gauge("ironcds.warmup.gate.open", "1 once the JIT warm-up gate has stepped aside", gate, g -> g.isOpen() ? 1 : 0);
-    return new Application(server, feedback, issuedCards, feedback.startPruning(Duration.ofHours(6)));
+    IdleWarmUp idle = WarmUp.whenIdle(clinical, gate, () -> server.requestsInFlight() > 0,
+        config.server().idleWarmUp());
+    return new Application(server, feedback, issuedCards, feedback.startPruning(Duration.ofHours(6)), idle);
   }
 
   /** Closes the database a failed start-up was opening, so nothing is left running or locked. */
@@ -185,6 +188,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
 
   @Override
   public void close() throws Exception {
+    idleWarmUp.close();
     server.close();
     issuedCards.close();
     pruner.close();

@@ -122,6 +122,7 @@ public final class Main {
       throw e;
     }
     ready.set(true);
+    application.idleWarmUp().start();
     LOG.info("event=ready url={} public_url={} auth={} startup_ms={} launch_ms={} stages={}",
         application.server().localUrl(), config.server().publicUrl(), config.auth().mode(),
         (System.nanoTime() - started) / 1_000_000, launchMillis(launched), stages);

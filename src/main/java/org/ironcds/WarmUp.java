@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.ironcds.cdshooks.CdsHooksJson;
 import org.ironcds.cdshooks.CdsResponse;
 import org.ironcds.cdshooks.Hook;
@@ -79,7 +80,7 @@ final class WarmUp {
    * here. Over HTTP rather than in process, so Jetty's share of a call gets warm too.
    *
    * <p>The catalog is wired with the classes the real one uses (the system clock, a batching
-   * issued-card log, a closed {@link WarmUpGate}, prefetch counters). Why: the JIT compiles a call
+   * issued-card log, the real {@link WarmUpGate}, still closed, and prefetch counters). Why: the JIT compiles a call
    * site for the classes it has seen there, and when the warm-up used others (a fixed clock, a
    * lambda as the card log, an open gate) the first real calls hit those sites, fell back to the
    * interpreter and had them recompiled (ten starts each: first call 8.9 against 6.7 ms, median;
@@ -87,26 +88,113 @@ final class WarmUp {
    * labs age, but the example with an active denosumab statement gives cards at any date, so the
    * card paths are always taken.
    */
-  static void runHttp(Application.Clinical clinical, Duration extra) {
-    Metrics scratch = MicrometerMetrics.scratch();
-    PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), PrefetchOptions.defaults(),
-        new PrefetchCounters(scratch));
-    // The real log's class, so its queueing is warm too; its writer drops what it takes.
-    BatchingIssuedCardLog keepsNothing = new BatchingIssuedCardLog(cards -> { }, 1_000);
-    try {
-      ServiceCatalog catalog = clinical.catalog(resolver, keepsNothing, scratch, Clock.systemUTC(),
-          WarmUpGate.forThisJvm());
-      runHttp(catalog, scratch, request(), HTTP_ROUNDS, extra);
-    } finally {
-      closeQuietly(keepsNothing);
+  static void runHttp(Application.Clinical clinical, Duration extra, WarmUpGate gate) {
+    try (RealLike parts = new RealLike(clinical, gate)) {
+      runHttp(parts.catalog(), parts.metrics(), request(), HTTP_ROUNDS, extra);
     }
   }
 
-  private static void closeQuietly(BatchingIssuedCardLog log) {
-    try {
-      log.close(Duration.ZERO); // it holds nothing worth waiting for
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /**
+   * The {@link IdleWarmUp} for after ready: the bundled calls in turn over loopback to a warm-up
+   * server, wired like the real one and through the real {@code gate}, while {@code busy} says no
+   * request is in flight. Over HTTP, as before ready, so Jetty's share gets compiled too.
+   */
+  static IdleWarmUp whenIdle(Application.Clinical clinical, WarmUpGate gate, BooleanSupplier busy, Duration budget) {
+    RealLike parts = new RealLike(clinical, gate);
+    LoopbackCalls calls = new LoopbackCalls(parts);
+    return new IdleWarmUp(calls::sendNext, busy, gate::isOpen, budget, () -> {
+      calls.close();
+      parts.close();
+    });
+  }
+
+  /**
+   * The bundled calls (check request, examples, whole chart) over loopback to a warm-up server
+   * started on the first call.
+   */
+  private static final class LoopbackCalls implements AutoCloseable {
+    private final RealLike parts;
+    private final List<HttpRequest> calls = new ArrayList<>();
+    private HttpServer server;
+    private HttpClient client;
+    private int next;
+
+    LoopbackCalls(RealLike parts) {
+      this.parts = parts;
+    }
+
+    /** Sends the next call; a failure to reach the warm-up server is an {@link UncheckedIOException}. */
+    void sendNext() {
+      try {
+        if (server == null) {
+          start();
+        }
+        send(client, calls.get(next));
+        next = (next + 1) % calls.size();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // closing
+      }
+    }
+
+    private void start() throws IOException {
+      server = HttpServer.forWarmUp(parts.catalog(), parts.metrics());
+      try {
+        server.start();
+      } catch (Exception e) {
+        throw new IOException("cannot start the warm-up server on loopback", e);
+      }
+      client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      URI base = server.localUrl();
+      calls.add(post(base, serviceFor(parts.catalog(), Hook.ORDER_SIGN), request()));
+      for (Call example : examples()) {
+        calls.add(post(base, serviceFor(parts.catalog(), example.hook()), example.body()));
+      }
+      calls.add(post(base, serviceFor(parts.catalog(), Hook.ORDER_SIGN), wholeChart().body()));
+    }
+
+    @Override
+    public void close() {
+      if (server != null) {
+        WarmUp.close(server);
+      }
+    }
+  }
+
+  /**
+   * A catalog wired with the classes the real one uses, recording into a scratch registry and an
+   * issued-card log that keeps nothing.
+   */
+  private static final class RealLike implements AutoCloseable {
+    private final Metrics metrics = MicrometerMetrics.scratch();
+    // The real log's class, so its queueing is warm too; its writer drops what it takes, at once
+    // (no linger), so the queue never fills and warns of dropped cards.
+    private final BatchingIssuedCardLog keepsNothing =
+        new BatchingIssuedCardLog(cards -> { }, 10_000, Duration.ZERO);
+    private final ServiceCatalog catalog;
+
+    RealLike(Application.Clinical clinical, WarmUpGate gate) {
+      PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), PrefetchOptions.defaults(),
+          new PrefetchCounters(metrics));
+      catalog = clinical.catalog(resolver, keepsNothing, metrics, Clock.systemUTC(), gate);
+    }
+
+    ServiceCatalog catalog() {
+      return catalog;
+    }
+
+    Metrics metrics() {
+      return metrics;
+    }
+
+    @Override
+    public void close() {
+      try {
+        keepsNothing.close(Duration.ZERO); // it holds nothing worth waiting for
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -51,7 +52,8 @@ class StartupTest {
   }
 
   private Map<String, String> settings() {
-    return Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_PORT", "0", "IRONCDS_DATA_DIR", dir.resolve("data").toString());
+    return Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_PORT", "0", "IRONCDS_DATA_DIR", dir.resolve("data").toString(),
+        "IRONCDS_IDLE_WARMUP_MS", "0");
   }
 
   @Test
@@ -102,6 +104,34 @@ class StartupTest {
   }
 
   @Test
+  void idleWarmUpRunsAfterReadyAndIsNotTraffic() throws Exception {
+    Map<String, String> settings = new HashMap<>(settings());
+    settings.put("IRONCDS_IDLE_WARMUP_MS", "1500");
+    AtomicBoolean ready = new AtomicBoolean();
+    try (Application app = Main.start(ConfigLoader.load(settings), ready)) {
+      assertThat(ready).isTrue();
+      String done = awaitMessage("event=idle_warm_up_done", 10_000);
+      assertThat(done).matches("event=idle_warm_up_done reason=(budget|jit_settled) calls=[1-9]\\d* seconds=\\d+");
+      given().port(app.server().port()).get("/metrics").then().statusCode(200)
+          .body(not(containsString("ironcds_cards_issued_total")))
+          .body(not(containsString("route=\"/cds-services/{id}\"")));
+      assertThat(app.feedback().summary(org.ironcds.feedback.SummaryQuery.all()).rules()).isEmpty();
+    }
+  }
+
+  private String awaitMessage(String prefix, long timeoutMillis) throws InterruptedException {
+    long until = System.currentTimeMillis() + timeoutMillis;
+    while (System.currentTimeMillis() < until) {
+      Optional<String> found = messages().stream().filter(m -> m.startsWith(prefix)).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no log line starting " + prefix);
+  }
+
+  @Test
   void selfTestStartsAnswersEveryEndpointAndStops() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(SelfTest.run(new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
@@ -129,6 +159,8 @@ class StartupTest {
   }
 
   private List<String> messages() {
-    return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    synchronized (log) { // the appender adds under its own lock, from background threads too
+      return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
   }
 }

@@ -19,7 +19,8 @@ public record AppConfig(
       long maxBodyBytes,
       Duration idleTimeout,
       int maxThreads,
-      Duration warmUp) {
+      Duration warmUp,
+      Duration idleWarmUp) {
     public Server {
       corsOrigins = List.copyOf(corsOrigins);
     }

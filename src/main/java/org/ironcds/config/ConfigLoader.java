@@ -27,7 +27,7 @@ public final class ConfigLoader {
   /** Every key this loader understands; anything else starting with IRONCDS_ is a typo. */
   public static final Set<String> KEYS = Set.of(
       "IRONCDS_CONFIG_FILE", "IRONCDS_BIND", "IRONCDS_PORT", "IRONCDS_PUBLIC_URL", "IRONCDS_CORS_ORIGINS",
-      "IRONCDS_MAX_BODY_BYTES", "IRONCDS_IDLE_TIMEOUT_MS", "IRONCDS_MAX_THREADS", "IRONCDS_WARMUP_MS",
+      "IRONCDS_MAX_BODY_BYTES", "IRONCDS_IDLE_TIMEOUT_MS", "IRONCDS_MAX_THREADS", "IRONCDS_WARMUP_MS", "IRONCDS_IDLE_WARMUP_MS",
       "IRONCDS_AUTH_MODE", "IRONCDS_TRUSTED_CLIENTS_FILE", "IRONCDS_JWT_CLOCK_SKEW_SECONDS",
       "IRONCDS_JWT_MAX_LIFETIME_SECONDS", "IRONCDS_JWKS_REFRESH_SECONDS", "IRONCDS_JWT_REPLAY_CACHE_SIZE",
       "IRONCDS_FHIR_ALLOWED_SERVERS", "IRONCDS_PREFETCH_DEADLINE_MS", "IRONCDS_PREFETCH_REQUEST_TIMEOUT_MS",
@@ -111,7 +111,8 @@ public final class ConfigLoader {
         longValue("IRONCDS_MAX_BODY_BYTES", 1_048_576, 1024, 64L * 1024 * 1024),
         Duration.ofMillis(integer("IRONCDS_IDLE_TIMEOUT_MS", 30_000, 1_000, 600_000)),
         integer("IRONCDS_MAX_THREADS", 64, 8, 1024),
-        Duration.ofMillis(integer("IRONCDS_WARMUP_MS", 0, 0, 120_000)));
+        Duration.ofMillis(integer("IRONCDS_WARMUP_MS", 0, 0, 120_000)),
+        Duration.ofMillis(integer("IRONCDS_IDLE_WARMUP_MS", 60_000, 0, 600_000)));
   }
 
   private AppConfig.Auth auth(AppConfig.Server server) {

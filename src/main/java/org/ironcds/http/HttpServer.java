@@ -30,6 +30,7 @@ public final class HttpServer implements AutoCloseable {
   private final ServerConnector connector;
   private final HttpOptions options;
   private final QueuedThreadPool threads;
+  private final GracefulHandler graceful;
 
   public HttpServer(HttpOptions options, ServiceCatalog catalog, ClientAuthenticator authenticator,
       BooleanSupplier ready, List<Endpoint> extraEndpoints) {
@@ -91,7 +92,8 @@ public final class HttpServer implements AutoCloseable {
     Router router = new Router(endpoints, authenticator, options.baseUrlText(), options.maxBodyBytes(), metrics,
         requestLog);
 
-    server.setHandler(cors(options.corsOriginPatterns(), new GracefulHandler(router)));
+    this.graceful = new GracefulHandler(router);
+    server.setHandler(cors(options.corsOriginPatterns(), graceful));
   }
 
   private static CrossOriginHandler cors(List<String> originPatterns, GracefulHandler next) {
@@ -109,6 +111,11 @@ public final class HttpServer implements AutoCloseable {
     cors.setPreflightMaxAge(Duration.ofMinutes(10));
     cors.setHandler(next);
     return cors;
+  }
+
+  /** Requests being handled now, on any route. */
+  public long requestsInFlight() {
+    return graceful.getCurrentRequestCount();
   }
 
   /** The request thread pool, for gauges. */
