@@ -12,6 +12,8 @@ jar="${JAR:-target/iron-cds.jar}"
 port=18092
 body=target/bench/request-prefetch.json
 url="http://127.0.0.1:$port/cds-services/iron-antiresorptive-order-sign"
+# Without it curl would send an empty body and time the 400 answers.
+[ -f "$body" ] || { echo "missing $body: run scripts/bench-load.sh once" >&2; exit 1; }
 java -cp target/test-classes org.ironcds.bench.HostSpeed 2>/dev/null || true
 for run in $(seq 1 "$runs"); do
   data=$(mktemp -d)

@@ -88,14 +88,18 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     FeedbackStore feedback;
     MicrometerMetrics metrics;
     // One gate for both services: it limits calls per core, whichever hook they came for. The
-    // warm-up runs through it too, so the JIT meets it as real calls will.
+    // warm-ups run through it too, so the JIT meets it as real calls will.
     WarmUpGate gate = WarmUpGate.forThisJvm();
+    WarmUp.Loopback loopback = null;
     try {
       metrics = stages.time("metrics", MicrometerMetrics::new);
       stages.time("warmup", () -> WarmUp.runPipeline(clinical));
-      stages.time("warmup_http", () -> WarmUp.runHttp(clinical, config.server().warmUp(), gate));
+      loopback = stages.time("warmup_http", () -> WarmUp.runHttp(clinical, config.server().warmUp(), gate));
       feedback = database.join();
     } catch (RuntimeException | Error e) {
+      if (loopback != null) {
+        loopback.close();
+      }
       closeOnceOpen(database, e);
       throw e;
     }
@@ -116,8 +120,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     metrics.gauge("ironcds.http.threads.max", "Request thread pool size", server.threadPool(), p -> p.getMaxThreads());
     metrics.gauge("ironcds.http.queue.size", "Requests waiting for a thread", server.threadPool(), p -> p.getQueueSize());
     metrics.gauge("ironcds.warmup.gate.open", "1 once the JIT warm-up gate has stepped aside", gate, g -> g.isOpen() ? 1 : 0);
-    IdleWarmUp idle = WarmUp.whenIdle(clinical, gate, () -> server.requestsInFlight() > 0,
-        config.server().idleWarmUp());
+    IdleWarmUp idle = loopback.whenIdle(() -> server.requestsInFlight() > 0, config.server().idleWarmUp());
     return new Application(server, feedback, issuedCards, feedback.startPruning(Duration.ofHours(6)), idle);
   }
 

@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
 final class IdleWarmUp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IdleWarmUp.class);
   static final long POLL_MILLIS = 5;
-  /** 20 ms with nothing in flight: a gap between one client's calls, not a lull, is shorter. */
-  static final int QUIET_POLLS = 4;
+  /**
+   * 100 ms with nothing in flight: gaps between a busy client's calls are shorter, so a client
+   * sending calls back to back never meets a warm-up call.
+   */
+  static final int QUIET_POLLS = 20;
   /**
    * How long it goes on once settled: the gate's open path, which the calls take from then on,
    * gets compiled too, so the first real call through it does not run it interpreted.

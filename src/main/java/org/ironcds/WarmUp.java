@@ -46,7 +46,8 @@ import org.ironcds.prefetch.PrefetchResolver;
  * writing are warm too. Nothing is recorded as issued, no metric counts it, no request line looks
  * like traffic, and nothing contacts a FHIR server (the request carries all its prefetch). The
  * request (a ferric carboxymaltose order for a patient on denosumab with a low phosphate) fires the
- * co-therapy and switch cards.
+ * co-therapy and switch cards. After ready, the same warm-up server serves the {@link IdleWarmUp},
+ * which goes on with the same calls while the service is idle.
  */
 final class WarmUp {
   private static final String REQUEST = "/warmup/order-sign.json";
@@ -73,79 +74,58 @@ final class WarmUp {
   }
 
   /**
-   * Over HTTP, recording into a scratch registry and an issued-card log that keeps nothing. After
-   * the fixed calls, calls go on until {@code extra} has passed (see {@code IRONCDS_WARMUP_MS}):
-   * the JIT needs a few thousand calls before a call runs at full speed, far more than fit in a
-   * short start-up, so a deployment that prefers fast first calls to a fast start can buy them
-   * here. Over HTTP rather than in process, so Jetty's share of a call gets warm too.
+   * Over HTTP, to a loopback warm-up server recording into a scratch registry and an issued-card
+   * log that keeps nothing: discovery once, the check request {@link #HTTP_ROUNDS} times, then
+   * rounds of all the bundled calls until {@code extra} has passed (see {@code
+   * IRONCDS_WARMUP_MS}): the JIT needs a few thousand calls before a call runs at full speed, far
+   * more than fit in a short start-up, so a deployment that prefers fast first calls to a fast
+   * start can buy them here. Over HTTP rather than in process, so Jetty's share of a call gets
+   * warm too. The server stays up for the {@linkplain Loopback#whenIdle idle warm-up}.
    *
    * <p>The catalog is wired with the classes the real one uses (the system clock, a batching
-   * issued-card log, the real {@link WarmUpGate}, still closed, and prefetch counters). Why: the JIT compiles a call
-   * site for the classes it has seen there, and when the warm-up used others (a fixed clock, a
-   * lambda as the card log, an open gate) the first real calls hit those sites, fell back to the
-   * interpreter and had them recompiled (ten starts each: first call 8.9 against 6.7 ms, median;
-   * see docs/performance.md). The calls are judged at the current time, so the bundled requests'
-   * labs age, but the example with an active denosumab statement gives cards at any date, so the
-   * card paths are always taken.
+   * issued-card log, the real {@link WarmUpGate}, still closed, and prefetch counters). Why: the
+   * JIT compiles a call site for the classes it has seen there, and when the warm-up used others (a
+   * fixed clock, a lambda as the card log, an open gate) the first real calls hit those sites, fell
+   * back to the interpreter and had them recompiled (ten starts each: first call 8.9 against 6.7 ms,
+   * median; see docs/performance.md). The calls are judged at the current time, so the bundled
+   * requests' labs age, but the example with an active denosumab statement gives cards at any
+   * date, so the card paths are always taken.
    */
-  static void runHttp(Application.Clinical clinical, Duration extra, WarmUpGate gate) {
-    try (RealLike parts = new RealLike(clinical, gate)) {
-      runHttp(parts.catalog(), parts.metrics(), request(), HTTP_ROUNDS, extra);
+  static Loopback runHttp(Application.Clinical clinical, Duration extra, WarmUpGate gate) {
+    Loopback loopback = Loopback.start(new RealLike(clinical, gate));
+    try {
+      long until = System.nanoTime() + extra.toNanos();
+      loopback.send(HttpRequest.newBuilder(loopback.server.localUrl().resolve("/cds-services")).GET().build());
+      for (int i = 0; i < HTTP_ROUNDS; i++) {
+        loopback.send(loopback.calls.get(0)); // the check request
+      }
+      do {
+        loopback.sendRound();
+      } while (System.nanoTime() - until < 0);
+      return loopback;
+    } catch (IOException | InterruptedException e) {
+      loopback.close();
+      throw new StartupException("Warm-up: cannot call the warm-up server on loopback: " + e);
+    } catch (RuntimeException e) {
+      loopback.close();
+      throw e;
     }
   }
 
   /**
-   * The {@link IdleWarmUp} for after ready: the bundled calls in turn over loopback to a warm-up
-   * server, wired like the real one and through the real {@code gate}, while {@code busy} says no
-   * request is in flight. Over HTTP, as before ready, so Jetty's share gets compiled too.
+   * The warm-up server on loopback, with a client and the bundled calls (check request, examples,
+   * whole chart), from the HTTP warm-up before ready to the end of the idle warm-up after it.
    */
-  static IdleWarmUp whenIdle(Application.Clinical clinical, WarmUpGate gate, BooleanSupplier busy, Duration budget) {
-    RealLike parts = new RealLike(clinical, gate);
-    LoopbackCalls calls = new LoopbackCalls(parts);
-    return new IdleWarmUp(calls::sendNext, busy, gate::isOpen, budget, () -> {
-      calls.close();
-      parts.close();
-    });
-  }
-
-  /**
-   * The bundled calls (check request, examples, whole chart) over loopback to a warm-up server
-   * started on the first call.
-   */
-  private static final class LoopbackCalls implements AutoCloseable {
+  static final class Loopback implements AutoCloseable {
     private final RealLike parts;
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<HttpRequest> calls = new ArrayList<>();
-    private HttpServer server;
-    private HttpClient client;
     private int next;
 
-    LoopbackCalls(RealLike parts) {
+    private Loopback(RealLike parts, HttpServer server) {
       this.parts = parts;
-    }
-
-    /** Sends the next call; a failure to reach the warm-up server is an {@link UncheckedIOException}. */
-    void sendNext() {
-      try {
-        if (server == null) {
-          start();
-        }
-        send(client, calls.get(next));
-        next = (next + 1) % calls.size();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // closing
-      }
-    }
-
-    private void start() throws IOException {
-      server = HttpServer.forWarmUp(parts.catalog(), parts.metrics());
-      try {
-        server.start();
-      } catch (Exception e) {
-        throw new IOException("cannot start the warm-up server on loopback", e);
-      }
-      client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      this.server = server;
       URI base = server.localUrl();
       calls.add(post(base, serviceFor(parts.catalog(), Hook.ORDER_SIGN), request()));
       for (Call example : examples()) {
@@ -154,11 +134,53 @@ final class WarmUp {
       calls.add(post(base, serviceFor(parts.catalog(), Hook.ORDER_SIGN), wholeChart().body()));
     }
 
+    private static Loopback start(RealLike parts) {
+      HttpServer server = HttpServer.forWarmUp(parts.catalog(), parts.metrics());
+      try {
+        server.start();
+      } catch (Exception e) {
+        WarmUp.close(server);
+        parts.close();
+        throw new StartupException("Warm-up: cannot start the warm-up server on loopback: " + e);
+      }
+      return new Loopback(parts, server);
+    }
+
+    /**
+     * The {@link IdleWarmUp} for after ready: the bundled calls in turn, while {@code busy} says no
+     * request is in flight, until the real {@code gate} the catalog runs through has opened. It
+     * closes this when it ends.
+     */
+    IdleWarmUp whenIdle(BooleanSupplier busy, Duration budget) {
+      return new IdleWarmUp(this::sendNext, busy, parts.gate()::isOpen, budget, this);
+    }
+
+    private void sendRound() throws IOException, InterruptedException {
+      for (HttpRequest call : calls) {
+        send(call);
+      }
+    }
+
+    /** The next call in turn; a failure to reach the warm-up server is an {@link UncheckedIOException}. */
+    private void sendNext() {
+      try {
+        send(calls.get(next));
+        next = (next + 1) % calls.size();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // closing
+      }
+    }
+
+    private void send(HttpRequest request) throws IOException, InterruptedException {
+      WarmUp.send(client, request);
+    }
+
     @Override
     public void close() {
-      if (server != null) {
-        WarmUp.close(server);
-      }
+      WarmUp.close(server);
+      parts.close();
     }
   }
 
@@ -172,9 +194,11 @@ final class WarmUp {
     // (no linger), so the queue never fills and warns of dropped cards.
     private final BatchingIssuedCardLog keepsNothing =
         new BatchingIssuedCardLog(cards -> { }, 10_000, Duration.ZERO);
+    private final WarmUpGate gate;
     private final ServiceCatalog catalog;
 
     RealLike(Application.Clinical clinical, WarmUpGate gate) {
+      this.gate = gate;
       PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), PrefetchOptions.defaults(),
           new PrefetchCounters(metrics));
       catalog = clinical.catalog(resolver, keepsNothing, metrics, Clock.systemUTC(), gate);
@@ -186,6 +210,10 @@ final class WarmUp {
 
     Metrics metrics() {
       return metrics;
+    }
+
+    WarmUpGate gate() {
+      return gate;
     }
 
     @Override
@@ -220,45 +248,6 @@ final class WarmUp {
     CdsHooksJson json = new CdsHooksJson();
     List<AdvisedCard> cards = pipeline.advise(json.readHookRequest(call.body(), call.hook()), AT);
     json.write(CdsResponse.of(cards.stream().map(AdvisedCard::card).toList()));
-  }
-
-  /**
-   * Calls the warm-up server's discovery once, the order-sign service {@code rounds} times with
-   * {@code body}, then each bundled example once at the service for its hook, and goes on with
-   * rounds of all of those until {@code extra} has passed since the start.
-   */
-  static void runHttp(ServiceCatalog catalog, Metrics metrics, byte[] body, int rounds, Duration extra) {
-    long until = System.nanoTime() + extra.toNanos();
-    HttpServer server = HttpServer.forWarmUp(catalog, metrics);
-    try {
-      server.start();
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      URI base = server.localUrl();
-      send(client, HttpRequest.newBuilder(base.resolve("/cds-services")).GET().build());
-      HttpRequest call = post(base, serviceFor(catalog, Hook.ORDER_SIGN), body);
-      for (int i = 0; i < rounds; i++) {
-        send(client, call);
-      }
-      List<HttpRequest> examples = new ArrayList<>();
-      for (Call example : examples()) {
-        examples.add(post(base, serviceFor(catalog, example.hook()), example.body()));
-      }
-      examples.add(post(base, serviceFor(catalog, Hook.ORDER_SIGN), wholeChart().body()));
-      do {
-        send(client, call);
-        for (HttpRequest example : examples) {
-          send(client, example);
-        }
-      } while (System.nanoTime() - until < 0);
-    } catch (IOException | InterruptedException e) {
-      throw new StartupException("Warm-up: cannot call the warm-up server on loopback: " + e);
-    } catch (StartupException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new StartupException("Warm-up: cannot start the warm-up server on loopback: " + e);
-    } finally {
-      close(server);
-    }
   }
 
   private static String serviceFor(ServiceCatalog catalog, Hook hook) {

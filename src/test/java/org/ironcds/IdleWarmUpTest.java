@@ -55,7 +55,7 @@ class IdleWarmUpTest {
       assertThat(calls).as("a request was in flight the whole time").hasValue(0);
 
       busy.set(false);
-      sleep(200);
+      sleep(400); // quiet for IdleWarmUp.QUIET_POLLS polls first
       assertThat(calls.get()).as("idle: warming").isPositive();
 
       busy.set(true);
