@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why: a fresh JVM needs 15-19 s of compiler work before a call runs at full speed, and only
  * calls make the JIT do it. A busy instance gets there from its own traffic, but one serving a
- * call every few seconds, as most hospitals' will, stayed at 2-9 ms a call where a warm one takes
- * well under 1 ms (docs/performance.md). The cores are idle after start-up anyway. A real request
- * never waits for the warm-up: it shares the CPU with at most the one warm-up call under way.
+ * call a second, as most hospitals' will, still took 2-11 ms a call 30-50 s after ready, against
+ * 0.9 ms with this warm-up (docs/performance.md). The cores are idle after start-up anyway. A
+ * request that arrives during a warm-up call shares the CPU, and the gate's permits, with that
+ * one call only.
  *
  * <p>Settled means the warm-up gate has opened: the calls run through it and it opens once the
  * compilers have gone quiet while calls kept coming (see {@code WarmUpGate}).
