@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.ironcds.auth.AuthOptions;
+import org.ironcds.auth.AuthWarmUp;
 import org.ironcds.auth.ClientAuthenticator;
 import org.ironcds.auth.JwtAuthenticator;
 import org.ironcds.auth.TrustedClients;
@@ -94,6 +95,9 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     try {
       metrics = stages.time("metrics", MicrometerMetrics::new);
       stages.time("warmup", () -> WarmUp.runPipeline(clinical));
+      if (config.auth().enabled()) {
+        stages.time("warmup_auth", AuthWarmUp::run);
+      }
       loopback = stages.time("warmup_http", () -> WarmUp.runHttp(clinical, config.server().warmUp(), gate));
       feedback = database.join();
     } catch (RuntimeException | Error e) {

@@ -63,7 +63,9 @@ class ApplicationTest {
   void configuredServiceAuthenticatesEhrsAndGivesAdvice() throws Exception {
     ECKey key = new ECKeyGenerator(Curve.P_384).keyID("ehr-key-1").generate();
     AppConfig config = ConfigLoader.load(settings(key));
-    try (Application app = Application.build(config, () -> true)) {
+    StartupStages stages = new StartupStages();
+    try (Application app = Application.build(config, () -> true, stages)) {
+      assertThat(stages.toString()).as("with JWTs on, the token checks are warmed up too").contains("warmup_auth:");
       app.start(config.server());
       int port = app.server().port();
       // The start-up warm-up ran the pipeline, but leaves no card in metrics or in the feedback store.

@@ -20,7 +20,8 @@ import java.util.Optional;
  * Not a test; the load benchmark runs with authentication off, so this is the part of a call it
  * leaves out (docs/performance.md).
  * {@code java -cp target/test-classes:target/classes:$(cat target/test.classpath)
- * org.ironcds.auth.JwtVerifyBench es384|rs384 [N]}
+ * org.ironcds.auth.JwtVerifyBench es384|rs384 [N [after-warm-up]]}; with {@code after-warm-up} the
+ * bundled warm-up tokens are checked first, as the service does before ready ({@link AuthWarmUp}).
  */
 public final class JwtVerifyBench {
   private JwtVerifyBench() {}
@@ -36,6 +37,9 @@ public final class JwtVerifyBench {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       tokens.add(rsa ? Tokens.rs384((RSAKey) key, Instant.now()).sign() : Tokens.es384((ECKey) key, Instant.now()).sign());
+    }
+    if (args.length > 2 && args[2].equals("after-warm-up")) {
+      AuthWarmUp.run(); // as the service does before ready when authentication is on
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] firstMillis = new double[3];
