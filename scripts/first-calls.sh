@@ -8,6 +8,7 @@
 # Needs target/bench/request-prefetch.json (see scripts/bench-load.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/start-service.sh
 runs="$1"
 shift
 port=18098
@@ -20,13 +21,7 @@ for _ in $(seq 1 "$runs"); do
     archive=$(scripts/class-archive.sh "$jar" $jvm)
     data=$(mktemp -d)
     start=$(date +%s%N)
-    IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR="$data" java $jvm $archive -jar "$jar" \
-      > "$data/server.log" 2>&1 &
-    server=$!
-    until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do
-      kill -0 $server 2>/dev/null || { cat "$data/server.log"; exit 1; }
-      sleep 0.02
-    done
+    start_service $port "$data" "$jar" $jvm $archive
     ready=$(( ($(date +%s%N) - start) / 1000000 ))
     for _ in $(seq 1 100); do
       curl -s -o /dev/null -H 'Expect:' -X POST -H 'Content-Type: application/json' --data @"$body" \

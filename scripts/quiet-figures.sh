@@ -8,6 +8,7 @@
 # Needs target/iron-cds.jar and target/bench/request-prefetch.json (see scripts/bench-load.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/start-service.sh
 runs="${1:-3}"
 delay="${2:-30}"
 calls="${3:-20}"
@@ -20,13 +21,7 @@ archive=$(scripts/class-archive.sh "$jar" $jvm)
 java -cp target/test-classes org.ironcds.bench.HostSpeed 2>/dev/null || true
 for run in $(seq 1 "$runs"); do
   data=$(mktemp -d)
-  IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR="$data" \
-    java $jvm $archive -jar "$jar" > "$data/server.log" 2>&1 &
-  server=$!
-  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do
-    kill -0 $server 2>/dev/null || { cat "$data/server.log"; exit 1; }
-    sleep 0.02
-  done
+  start_service $port "$data" "$jar" $jvm $archive
   sleep "$delay"
   for _ in $(seq 1 "$calls"); do
     curl -s -o /dev/null -H 'Expect:' -X POST -H 'Content-Type: application/json' --data @"$body" \
@@ -38,6 +33,6 @@ for run in $(seq 1 "$runs"); do
   echo "run $run: ${delay}s after ready, ${calls} calls 1 s apart (ms): $latencies"
   echo "  median of calls 2-${calls}: $(echo "$latencies" | tr ' ' '\n' | tail -n +2 | grep . | sort -g \
     | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}') ms;" \
-    "$(grep -o 'event=idle_warm_up_done.*' "$data/server.log" || echo 'no idle warm-up')"
+    "$(grep -o 'event=idle_warm_up_done.*' "$data/server.log" || echo 'no idle_warm_up_done line (off, or still running when stopped)')"
   rm -rf "$data"
 done

@@ -7,6 +7,7 @@
 # Needs target/iron-cds.jar and target/bench/request-prefetch.json (see scripts/bench-load.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/start-service.sh
 runs="${1:-3}"
 jar="${JAR:-target/iron-cds.jar}"
 port=18092
@@ -18,13 +19,7 @@ java -cp target/test-classes org.ironcds.bench.HostSpeed 2>/dev/null || true
 for run in $(seq 1 "$runs"); do
   data=$(mktemp -d)
   start=$(date +%s%N)
-  IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR="$data" \
-    ${NICE:-} java ${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC} -jar "$jar" > "$data/server.log" 2>&1 &
-  server=$!
-  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do
-    kill -0 $server 2>/dev/null || { cat "$data/server.log"; exit 1; }
-    sleep 0.02
-  done
+  start_service $port "$data" "$jar" ${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   # CPU time is steadier than wall time on a shared machine; both are printed.
   cpu_ms=$(awk '{print ($14 + $15) * 10}' /proc/$server/stat)
