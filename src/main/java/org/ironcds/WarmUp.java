@@ -61,7 +61,7 @@ final class WarmUp {
 
   /**
    * In process: the check request a few times (also the check that the knowledge gives advice),
-   * then each bundled example once.
+   * then each bundled example and the whole chart once.
    */
   static void runPipeline(Application.Clinical clinical) {
     IronIvPipeline pipeline = new IronIvPipeline("warm-up", offline(clinical), clinical.assembler(),
