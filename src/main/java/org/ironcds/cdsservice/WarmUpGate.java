@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
  * each) in which the service was busy (at least {@link #BUSY_CALLS} gated calls) while the compilers
  * spent under a twentieth of the window compiling, or after {@link #LIMIT_NANOS} in any case. The
  * start-up warm-ups' calls run through the gate too and count like real ones, so an idle instance
- * that has warmed itself up opens it as well. Its
- * cost after that is one volatile read per call; before, only the queueing a saturated CPU imposes
- * anyway. Wrap CPU work only, never a call to another server: a call waiting on the network would
+ * that has warmed itself up opens it as well. Its cost after that is one volatile read per call;
+ * before, only the queueing a saturated CPU imposes anyway. Wrap CPU work only, never a call to another server: a call waiting on the network would
  * hold a permit.
  */
 public final class WarmUpGate {
