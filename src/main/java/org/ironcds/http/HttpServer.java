@@ -113,6 +113,9 @@ public final class HttpServer implements AutoCloseable {
     return cors;
   }
 
+  /** The route hook calls are counted under, e.g. in {@code ironcds_http_requests}. */
+  public static final String SERVICE_ROUTE = ServiceEndpoint.ROUTE_TEMPLATE;
+
   /** Requests being handled now, on any route. */
   public long requestsInFlight() {
     return graceful.getCurrentRequestCount();

@@ -9,7 +9,9 @@ import org.ironcds.cdsservice.ServiceCatalog;
 
 /** {@code POST /cds-services/{id}}: one hook call, validated for the service's hook. */
 final class ServiceEndpoint implements Endpoint {
-  private static final Route ROUTE = Route.forClients("/cds-services/{id}", "POST");
+  /** The route template hook calls are counted under in metrics and the request log. */
+  static final String ROUTE_TEMPLATE = "/cds-services/{id}";
+  private static final Route ROUTE = Route.forClients(ROUTE_TEMPLATE, "POST");
   private final ServiceCatalog catalog;
   private final CdsHooksJson json;
 

@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -57,14 +59,34 @@ public final class MicrometerMetrics implements Metrics {
     return registry.scrape();
   }
 
+  /**
+   * Creates at zero the series every instance has: each service's successful calls on {@code
+   * serviceRoute}, and each prefetch key's supplied, fetched and failed counts. Why: Prometheus
+   * computes a rate between two samples of a series, so a series that first appears with a call
+   * hides that call from {@code rate()} and {@code increase()}; and the first call no longer pays
+   * for creating its meters.
+   */
+  public void declareKnown(String serviceRoute, Collection<String> serviceIds, Collection<String> prefetchKeys) {
+    serviceIds.forEach(service -> requests(serviceRoute, service, 200));
+    for (String key : prefetchKeys) {
+      for (String outcome : List.of("supplied", "fetched", "failed")) {
+        prefetchKeys(key, outcome);
+      }
+    }
+  }
+
   @Override
   public void requestCompleted(String route, String service, int status, long nanos) {
-    Timer.builder("ironcds.http.requests").description("HTTP requests by route, service and status")
+    requests(route, service, status).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer requests(String route, String service, int status) {
+    return Timer.builder("ironcds.http.requests").description("HTTP requests by route, service and status")
         .tags("route", route, "service", service, "status", Integer.toString(status))
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(500_000))
         .maximumExpectedValue(Duration.ofSeconds(5))
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry);
   }
 
   @Override
@@ -81,8 +103,12 @@ public final class MicrometerMetrics implements Metrics {
 
   @Override
   public void prefetchKey(String key, String outcome) {
-    Counter.builder("ironcds.prefetch.keys").description("Prefetch keys supplied, fetched or failed")
-        .tags("key", key, "outcome", outcome).register(registry).increment();
+    prefetchKeys(key, outcome).increment();
+  }
+
+  private Counter prefetchKeys(String key, String outcome) {
+    return Counter.builder("ironcds.prefetch.keys").description("Prefetch keys supplied, fetched or failed")
+        .tags("key", key, "outcome", outcome).register(registry);
   }
 
   @Override
