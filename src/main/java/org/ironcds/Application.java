@@ -112,7 +112,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC(), gate);
     metrics.declareKnown(HttpServer.SERVICE_ROUTE, catalog.services().stream().map(s -> s.descriptor().id()).toList(),
-        clinical.templates().discovery().keySet());
+        clinical.templates().discovery().keySet(), PrefetchCounters.OUTCOMES);
 
     AppConfig.Server s = config.server();
     HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),

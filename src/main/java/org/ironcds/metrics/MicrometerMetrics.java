@@ -13,7 +13,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -61,15 +60,16 @@ public final class MicrometerMetrics implements Metrics {
 
   /**
    * Creates at zero the series every instance has: each service's successful calls on {@code
-   * serviceRoute}, and each prefetch key's supplied, fetched and failed counts. Why: Prometheus
+   * serviceRoute}, and each prefetch key's count for each of {@code prefetchOutcomes}. Why: Prometheus
    * computes a rate between two samples of a series, so a series that first appears with a call
    * hides that call from {@code rate()} and {@code increase()}; and the first call no longer pays
    * for creating its meters.
    */
-  public void declareKnown(String serviceRoute, Collection<String> serviceIds, Collection<String> prefetchKeys) {
+  public void declareKnown(String serviceRoute, Collection<String> serviceIds, Collection<String> prefetchKeys,
+      Collection<String> prefetchOutcomes) {
     serviceIds.forEach(service -> requests(serviceRoute, service, 200));
     for (String key : prefetchKeys) {
-      for (String outcome : List.of("supplied", "fetched", "failed")) {
+      for (String outcome : prefetchOutcomes) {
         prefetchKeys(key, outcome);
       }
     }
