@@ -111,8 +111,9 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
         new PrefetchCounters(metrics));
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC(), gate);
-    metrics.declareKnown(HttpServer.SERVICE_ROUTE, catalog.services().stream().map(s -> s.descriptor().id()).toList(),
-        clinical.templates().discovery().keySet(), PrefetchCounters.OUTCOMES);
+    List<String> serviceIds = catalog.services().stream().map(service -> service.descriptor().id()).toList();
+    metrics.declareKnown(HttpServer.SERVICE_ROUTE, serviceIds, clinical.templates().discovery().keySet(),
+        PrefetchCounters.OUTCOMES);
 
     AppConfig.Server s = config.server();
     HttpOptions options = new HttpOptions(s.bindAddress(), s.port(), s.publicUrl(), s.corsOrigins(),

@@ -71,6 +71,7 @@ class IdleWarmUpTest {
       warmUp.start();
       sleep(100);
       settled.set(true);
+      assertThat(resourcesClosed.await(1, TimeUnit.SECONDS)).as("still warming in the tail").isFalse();
       assertThat(resourcesClosed.await(IdleWarmUp.SETTLED_TAIL_NANOS / 1_000_000 + 2_000, TimeUnit.MILLISECONDS))
           .isTrue();
       assertThat(lastLine()).startsWith("event=idle_warm_up_done reason=jit_settled calls=");

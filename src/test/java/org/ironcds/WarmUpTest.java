@@ -37,7 +37,8 @@ class WarmUpTest {
         ids.add(resource.path("resourceType").asText() + "/" + resource.path("id").asText());
       }
     }));
-    assertThat(ids).as("the chart keeps a resource once per type and id").doesNotHaveDuplicates().hasSizeGreaterThan(70);
+    assertThat(ids).as("the chart keeps a resource once per type and id")
+        .doesNotHaveDuplicates().hasSizeGreaterThan(70);
   }
 
   @Test

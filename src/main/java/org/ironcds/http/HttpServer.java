@@ -24,6 +24,9 @@ import org.ironcds.metrics.Metrics;
  * Allow-Origin too), graceful shutdown, then the {@link Router} with the CDS Hooks endpoints.
  */
 public final class HttpServer implements AutoCloseable {
+  /** The route hook calls are counted under, e.g. in {@code ironcds_http_requests}. */
+  public static final String SERVICE_ROUTE = ServiceEndpoint.ROUTE_TEMPLATE;
+
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   private final Server server;
@@ -112,9 +115,6 @@ public final class HttpServer implements AutoCloseable {
     cors.setHandler(next);
     return cors;
   }
-
-  /** The route hook calls are counted under, e.g. in {@code ironcds_http_requests}. */
-  public static final String SERVICE_ROUTE = ServiceEndpoint.ROUTE_TEMPLATE;
 
   /** Requests being handled now, on any route. */
   public long requestsInFlight() {

@@ -36,7 +36,8 @@ public final class JwtVerifyBench {
     JwtAuthenticator authenticator = new JwtAuthenticator(AuthOptions.defaults(clients).withReplayCacheSize(n));
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      tokens.add(rsa ? Tokens.rs384((RSAKey) key, Instant.now()).sign() : Tokens.es384((ECKey) key, Instant.now()).sign());
+      Instant now = Instant.now();
+      tokens.add(rsa ? Tokens.rs384((RSAKey) key, now).sign() : Tokens.es384((ECKey) key, now).sign());
     }
     if (args.length > 2 && args[2].equals("after-warm-up")) {
       AuthWarmUp.run(); // as the service does before ready when authentication is on

@@ -81,6 +81,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void idleWarmUpDefaultsToAMinuteCanBeTurnedOffAndIsBounded() {
+    assertThat(ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off")).server().idleWarmUp())
+        .isEqualTo(Duration.ofSeconds(60));
+    assertThat(ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_IDLE_WARMUP_MS", "0")).server()
+        .idleWarmUp()).isZero();
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_IDLE_WARMUP_MS", "-1")))
+        .hasMessageContaining("IRONCDS_IDLE_WARMUP_MS");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_IDLE_WARMUP_MS",
+        "600001"))).hasMessageContaining("IRONCDS_IDLE_WARMUP_MS");
+  }
+
+  @Test
   void secretsAreNotPrinted() {
     AppConfig config = ConfigLoader.load(Map.of("IRONCDS_AUTH_MODE", "off", "IRONCDS_DB_PASSWORD", "hunter2",
         "IRONCDS_ADMIN_TOKEN", "admin-secret", "IRONCDS_METRICS_TOKEN", "metrics-secret"));
