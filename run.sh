@@ -11,12 +11,9 @@ fi
 if [ -z "${IRONCDS_TRUSTED_CLIENTS_FILE:-}" ]; then
   export IRONCDS_AUTH_MODE="${IRONCDS_AUTH_MODE:-off}"
 fi
-# Parallel GC: on two cores it leaves more CPU for requests than G1. A fixed 256 MB heap, touched
-# at start-up, so no collection pays for first-touch page faults. Metaspace may grow to 64 MB before
-# its first collection: without a usable class archive the service loads about 36 MB of classes,
-# and the default threshold then costs a full collection of 30-70 ms during start-up and another
-# just after ready (see docs/performance.md).
-opts=(${JAVA_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:MetaspaceSize=64m -XX:+UseParallelGC})
+# A fixed 256 MB heap with Parallel GC and fixed young-generation spaces, touched at start-up;
+# scripts/jvm-options says why (JAVA_OPTS overrides it).
+opts=(${JAVA_OPTS:-$(grep -v '^#' scripts/jvm-options)})
 # The class archive next to the jar (made on the first run after a build) shortens start-up;
 # without one the service starts as before.
 archive=$(scripts/class-archive.sh "$jar" "${opts[@]}")

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 ref="$1"
 rounds="${2:-3}"
 port=18093
-jvm="-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:MetaspaceSize=64m -XX:+UseParallelGC"
+jvm="$(grep -v '^#' scripts/jvm-options)"
 old="target/bench/ab-$ref"
 mvn -q -B package -DskipTests
 mvn -q -B test-compile

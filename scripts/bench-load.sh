@@ -37,7 +37,7 @@ fhir=$!
 rm -rf target/bench/data
 # As run.sh, with the jar's class archive (re)made after a build, unless SERVER_JAVA_OPTS is set.
 if [ -z "${SERVER_JAVA_OPTS:-}" ]; then
-  jvm="-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:MetaspaceSize=64m -XX:+UseParallelGC"
+  jvm="$(grep -v '^#' scripts/jvm-options)"
   SERVER_JAVA_OPTS="$jvm $(scripts/class-archive.sh target/iron-cds.jar $jvm)"
 fi
 db=()

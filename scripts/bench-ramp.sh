@@ -13,7 +13,7 @@ concurrency="${2:-16}"
 dir="${3:-.}"
 here="$PWD"
 port=18094
-jvm="-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:MetaspaceSize=64m -XX:+UseParallelGC"
+jvm="$(grep -v '^#' scripts/jvm-options)"
 archive=$(cd "$dir" && scripts/class-archive.sh target/iron-cds.jar $jvm 2>/dev/null || true)
 data=$(mktemp -d)
 (cd "$dir" && IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR="$data" \

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 rounds="${1:-2}"
 url="${2:-jdbc:postgresql://127.0.0.1:5432/benchpg}"
 port=18095
-jvm="-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:MetaspaceSize=64m -XX:+UseParallelGC"
+jvm="$(grep -v '^#' scripts/jvm-options)"
 mvn -q -B package -DskipTests
 archive=$(scripts/class-archive.sh target/iron-cds.jar $jvm)
 body=target/bench/request-prefetch.json

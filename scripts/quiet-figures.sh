@@ -16,7 +16,7 @@ jar=target/iron-cds.jar
 port=18093
 body=target/bench/request-prefetch.json
 [ -f "$body" ] || { echo "missing $body: run scripts/bench-load.sh once" >&2; exit 1; }
-jvm="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:MetaspaceSize=64m -XX:+UseParallelGC}"
+jvm="${JAVA_OPTS:-$(grep -v '^#' scripts/jvm-options)}"
 archive=$(scripts/class-archive.sh "$jar" $jvm)
 java -cp target/test-classes org.ironcds.bench.HostSpeed 2>/dev/null || true
 for run in $(seq 1 "$runs"); do

@@ -28,10 +28,13 @@ public record StorageOptions(
 
   /**
    * Settings appended to the embedded URL: {@code WRITE_DELAY=0} makes every commit reach the file;
-   * an 8 MB page cache instead of H2's 64 MB default, because the store is written far more than
-   * read and the cache lives in the service's 256 MB heap.
+   * a 1 MB page cache instead of H2's 64 MB default, because the store is written far more than
+   * read and the cache lives in the service's 256 MB heap. Why not more: H2 writes pages anew on
+   * every change, and a page that stays cached for more than a young collection or two ends up as
+   * garbage in the old generation. Under load an 8 MB cache put about 1 MB a second there, a
+   * full collection every few minutes; 1 MB cuts that to a quarter (docs/performance.md).
    */
-  static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192";
+  static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=1024";
 
   public StorageOptions {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl == null");

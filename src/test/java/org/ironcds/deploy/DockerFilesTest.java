@@ -46,6 +46,25 @@ class DockerFilesTest {
     assertThat(runStage.indexOf("ArchiveClassesAtExit")).isLessThan(runStage.indexOf("USER ironcds"));
   }
 
+  /** The image runs the service with the options of the quick start and the benchmarks. */
+  @Test
+  void imageRunsTheServiceWithTheSameJvmOptionsAsRunSh() throws Exception {
+    String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+    Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)\\]$").matcher(dockerfile);
+    Matcher toolOptions = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(dockerfile);
+    assertThat(entrypoint.find()).isTrue();
+    assertThat(toolOptions.find()).isTrue();
+    List<String> imageOptions = new ArrayList<>(List.of(toolOptions.group(1).split(" ")));
+    for (String word : entrypoint.group(1).split(", ")) {
+      imageOptions.add(word.replace("\"", ""));
+    }
+    List<String> runShOptions = Files.readAllLines(Path.of("scripts/jvm-options")).stream()
+        .filter(line -> !line.startsWith("#")).flatMap(line -> List.of(line.trim().split("\\s+")).stream())
+        .toList();
+    assertThat(runShOptions).contains("-Xmx256m", "-XX:+UseParallelGC");
+    assertThat(imageOptions).containsAll(runShOptions);
+  }
+
   @Test
   void composeStartsServiceWithPostgresAndFhirServer() throws Exception {
     JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("compose.yaml").toFile());

@@ -16,7 +16,7 @@ class StorageOptionsTest {
 
     assertThat(options.embedded()).isTrue();
     assertThat(options.effectiveJdbcUrl())
-        .isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("iron-cds") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192");
+        .isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("iron-cds") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=1024");
     assertThat(options.poolSize()).isEqualTo(8);
     assertThat(options.retention()).isEqualTo(Duration.ofDays(400));
   }
