@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.ironcds.chart.Code;
 
-/** Small conversions from FHIR JSON datatypes to chart values. */
+/**
+ * Small conversions from FHIR JSON datatypes to chart values.
+ *
+ * <p>No lambdas here: the JVM makes a lambda's class the first time its line runs, and the
+ * warm-up's charts never reached two of them (a concept without text, an order with two dates),
+ * so the first real chart paid for making them ({@code -Xlog:class+load} after ready).
+ */
 final class Concepts {
   private Concepts() {}
 
@@ -16,7 +22,10 @@ final class Concepts {
     if (a.isEmpty()) {
       return b;
     }
-    return b.filter(x -> x.isAfter(a.get())).or(() -> a);
+    if (b.isEmpty()) {
+      return a;
+    }
+    return b.get().isAfter(a.get()) ? b : a;
   }
 
   /** The system-and-code codings of a CodeableConcept read from JSON. */
@@ -47,7 +56,8 @@ final class Concepts {
         displays.add(coding.get("display").textValue());
       }
     }
-    return Optional.of(String.join(" ", displays)).filter(d -> !d.isBlank());
+    String joined = String.join(" ", displays);
+    return joined.isBlank() ? Optional.empty() : Optional.of(joined);
   }
 
   /** The moment a FHIR date, dateTime or instant names; see {@link FhirDates}. */
