@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * no request has been in flight for {@link #QUIET_POLLS} polls in a row, until the JIT has settled
  * (and {@link #SETTLED_TAIL_NANOS} more), {@code budget} has passed or the server closes.
  *
- * <p>Why: a fresh JVM needs 15-19 s of compiler work before a call runs at full speed, and only
+ * <p>Why: a fresh JVM needs 15-30 s of compiler work before a call runs at full speed, and only
  * calls make the JIT do it. A busy instance gets there from its own traffic, but one serving a
  * call a second, as most hospitals' will, still took 2-11 ms a call 30-50 s after ready, against
  * 0.9 ms with this warm-up (docs/performance.md). The cores are idle after start-up anyway. A
