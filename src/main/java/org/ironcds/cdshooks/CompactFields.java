@@ -13,26 +13,50 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The fields of one parsed JSON object, in insertion order, kept in two parallel arrays.
+ * The fields of one parsed JSON object, in insertion order, kept in one array of names and values
+ * in turn.
  *
  * <p>Why: a hook request holds over a thousand small objects (codings, references, quantities).
- * A {@link java.util.LinkedHashMap} spends a 40-byte entry per field plus a table; these arrays
- * spend 8 bytes per field, which takes about a third off the allocation of a whole parse. Look-ups
- * scan the arrays, which beats hashing for the few fields a FHIR element has; an object with more
- * than {@value #INDEXED_FROM} fields also gets a hash index, so a hostile request with a huge
- * object still parses in linear time.
+ * A {@link java.util.LinkedHashMap} spends a 40-byte entry per field plus a table; this array
+ * spends 8 bytes per field. The parser hands over each object's fields at once ({@link #of}), so
+ * the array has exactly their size and is never grown. Look-ups scan the array, which beats
+ * hashing for the few fields a FHIR element has; an object with more than {@value #INDEXED_FROM}
+ * fields also gets a hash index, so a hostile request with a huge object still parses in linear
+ * time.
  *
  * <p>Not thread-safe while being filled; the parsed trees are only read afterwards.
  */
 final class CompactFields extends AbstractMap<String, JsonNode> {
   static final int INDEXED_FROM = 16;
-  private static final int INITIAL_CAPACITY = 4;
+  private static final Object[] NONE = {};
 
-  private String[] names = new String[INITIAL_CAPACITY];
-  private JsonNode[] values = new JsonNode[INITIAL_CAPACITY];
+  /** Field {@code i}'s name at {@code 2i}, its value at {@code 2i + 1}. */
+  private Object[] fields;
   private int size;
   private int modifications;
   private Map<String, Integer> index;
+
+  /** An empty map; it grows as fields are put. */
+  CompactFields() {
+    this.fields = NONE;
+  }
+
+  private CompactFields(Object[] fields, int size) {
+    this.fields = fields;
+    this.size = size;
+  }
+
+  /**
+   * The {@code count} fields stored as name, value, name, value... in {@code pairs} from {@code
+   * from}, in an array of exactly their size. The names must be distinct and at most {@value
+   * #INDEXED_FROM}; larger objects are built with {@link #put}, which indexes them.
+   */
+  static CompactFields of(Object[] pairs, int from, int count) {
+    if (count > INDEXED_FROM) {
+      throw new IllegalArgumentException("more than " + INDEXED_FROM + " fields: " + count);
+    }
+    return new CompactFields(Arrays.copyOfRange(pairs, from, from + 2 * count), count);
+  }
 
   @Override
   public int size() {
@@ -47,7 +71,7 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
   @Override
   public JsonNode get(Object name) {
     int at = find(name);
-    return at < 0 ? null : values[at];
+    return at < 0 ? null : value(at);
   }
 
   @Override
@@ -55,16 +79,15 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
     Objects.requireNonNull(name, "name == null");
     int at = find(name);
     if (at >= 0) {
-      JsonNode old = values[at];
-      values[at] = value;
+      JsonNode old = value(at);
+      fields[2 * at + 1] = value;
       return old;
     }
-    if (size == names.length) {
-      names = Arrays.copyOf(names, size * 2);
-      values = Arrays.copyOf(values, size * 2);
+    if (2 * size == fields.length) {
+      fields = Arrays.copyOf(fields, Math.max(8, fields.length * 2));
     }
-    names[size] = name;
-    values[size] = value;
+    fields[2 * size] = name;
+    fields[2 * size + 1] = value;
     size++;
     modifications++;
     if (index != null) {
@@ -81,15 +104,14 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
     if (at < 0) {
       return null;
     }
-    JsonNode old = values[at];
+    JsonNode old = value(at);
     removeAt(at);
     return old;
   }
 
   @Override
   public void clear() {
-    Arrays.fill(names, 0, size, null);
-    Arrays.fill(values, 0, size, null);
+    Arrays.fill(fields, 0, 2 * size, null);
     size = 0;
     modifications++;
     index = null;
@@ -117,20 +139,27 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
     }
     for (int i = 0; i < size; i++) {
       // Jackson hands over canonical (interned) names, so identity usually decides.
-      if (names[i] == name || names[i].equals(name)) {
+      Object field = fields[2 * i];
+      if (field == name || field.equals(name)) {
         return i;
       }
     }
     return -1;
   }
 
+  private String name(int at) {
+    return (String) fields[2 * at];
+  }
+
+  private JsonNode value(int at) {
+    return (JsonNode) fields[2 * at + 1];
+  }
+
   private void removeAt(int at) {
-    int after = size - at - 1;
-    System.arraycopy(names, at + 1, names, at, after);
-    System.arraycopy(values, at + 1, values, at, after);
+    System.arraycopy(fields, 2 * at + 2, fields, 2 * at, 2 * (size - at - 1));
     size--;
-    names[size] = null;
-    values[size] = null;
+    fields[2 * size] = null;
+    fields[2 * size + 1] = null;
     modifications++;
     if (index != null) {
       rebuildIndex();
@@ -140,7 +169,7 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
   private void rebuildIndex() {
     index = new HashMap<>(size * 2);
     for (int i = 0; i < size; i++) {
-      index.put(names[i], i);
+      index.put(name(i), i);
     }
   }
 
@@ -187,13 +216,13 @@ final class CompactFields extends AbstractMap<String, JsonNode> {
     private final int at;
 
     Field(int at) {
-      super(names[at], values[at]);
+      super(name(at), value(at));
       this.at = at;
     }
 
     @Override
     public JsonNode setValue(JsonNode value) {
-      values[at] = value;
+      fields[2 * at + 1] = value;
       return super.setValue(value);
     }
   }

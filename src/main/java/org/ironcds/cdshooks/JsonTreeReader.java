@@ -22,7 +22,9 @@ import java.util.Set;
  * the rest in the tokenizer means those bytes are scanned once and never become nodes or strings,
  * and patient data the service has no use for (names, addresses, photos) is never held at all.
  *
- * <p>Text values that repeat within the document share one node ({@link RepeatedTexts}).
+ * <p>Text values that repeat within the document share one node ({@link RepeatedTexts}), and
+ * each object's fields are collected on a stack and stored once complete, in an array of exactly
+ * their size ({@link FieldStack}).
  *
  * <p>The tree equals Jackson's own {@code readTree}, minus the skipped elements: a repeated field
  * keeps its last value, numbers become int, long, big-integer or double nodes, and anything after
@@ -92,21 +94,24 @@ final class JsonTreeReader {
     if (parser.nextToken() == null) {
       return MissingNode.getInstance();
     }
-    JsonNode root = value(parser, pruning, new RepeatedTexts(nodes));
+    JsonNode root = value(parser, pruning, new Parse(new RepeatedTexts(nodes), new FieldStack()));
     if (parser.nextToken() != null) {
       throw new JsonParseException(parser, "Content after the JSON value");
     }
     return root;
   }
 
-  private JsonNode value(JsonParser parser, Pruning pruning, RepeatedTexts texts) throws IOException {
+  /** The state of one parse: the texts seen so far and the fields of the objects it is inside. */
+  private record Parse(RepeatedTexts texts, FieldStack fields) {}
+
+  private JsonNode value(JsonParser parser, Pruning pruning, Parse parse) throws IOException {
     switch (parser.currentToken()) {
       case START_OBJECT:
-        return object(parser, pruning, texts);
+        return object(parser, pruning, parse);
       case START_ARRAY:
-        return array(parser, pruning == Pruning.FHIR ? Pruning.FHIR : Pruning.NONE, texts);
+        return array(parser, pruning == Pruning.FHIR ? Pruning.FHIR : Pruning.NONE, parse);
       case VALUE_STRING:
-        return texts.node(parser);
+        return parse.texts().node(parser);
       case VALUE_NUMBER_INT:
         return integer(parser);
       case VALUE_NUMBER_FLOAT:
@@ -122,8 +127,10 @@ final class JsonTreeReader {
     }
   }
 
-  private ObjectNode object(JsonParser parser, Pruning pruning, RepeatedTexts texts) throws IOException {
-    ObjectNode object = nodes.objectNode();
+  private ObjectNode object(JsonParser parser, Pruning pruning, Parse parse) throws IOException {
+    FieldStack stack = parse.fields();
+    int mark = stack.open();
+    CompactFields large = null; // an object too large for the stack's linear checks
     for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
       String name = parser.currentName();
       JsonToken valueToken = parser.nextToken();
@@ -131,12 +138,21 @@ final class JsonTreeReader {
         parser.skipChildren();
         continue;
       }
-      object.replace(name, value(parser, inside(pruning, name), texts));
+      JsonNode value = value(parser, inside(pruning, name), parse);
+      if (large != null) {
+        large.put(name, value);
+        continue;
+      }
+      stack.add(mark, name, value);
+      if (stack.count(mark) > CompactFields.INDEXED_FROM) {
+        large = new CompactFields();
+        stack.moveTo(mark, large);
+      }
     }
     if (parser.currentToken() != JsonToken.END_OBJECT) {
       throw new JsonParseException(parser, "Unexpected end of input in an object");
     }
-    return object;
+    return new ObjectNode(nodes, large != null ? large : stack.close(mark));
   }
 
   private static Pruning inside(Pruning pruning, String name) {
@@ -151,13 +167,13 @@ final class JsonTreeReader {
     return name.equals("text") ? value == JsonToken.START_OBJECT : UNREAD_FHIR_ELEMENTS.contains(name);
   }
 
-  private ArrayNode array(JsonParser parser, Pruning pruning, RepeatedTexts texts) throws IOException {
+  private ArrayNode array(JsonParser parser, Pruning pruning, Parse parse) throws IOException {
     ArrayNode array = nodes.arrayNode(2);
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
       if (token == null) {
         throw new JsonParseException(parser, "Unexpected end of input in an array");
       }
-      array.add(value(parser, pruning, texts));
+      array.add(value(parser, pruning, parse));
     }
     return array;
   }

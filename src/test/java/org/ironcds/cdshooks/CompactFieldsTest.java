@@ -42,6 +42,38 @@ class CompactFieldsTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} fields")
+  @ValueSource(ints = {0, 1, 3, CompactFields.INDEXED_FROM})
+  void aMapMadeOfAParsersFieldsHoldsExactlyThemAndStillGrows(int count) {
+    Object[] pairs = new Object[2 * count + 4];
+    pairs[0] = "before";
+    pairs[1] = IntNode.valueOf(-1);
+    Map<String, JsonNode> expected = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      pairs[2 + 2 * i] = "f" + i;
+      pairs[3 + 2 * i] = IntNode.valueOf(i);
+      expected.put("f" + i, IntNode.valueOf(i));
+    }
+    CompactFields fields = CompactFields.of(pairs, 2, count);
+    assertThat(fields).isEqualTo(expected);
+    assertThat(fields.keySet()).containsExactlyElementsOf(expected.keySet());
+
+    pairs[2] = "overwritten"; // the map holds its own copy
+    for (int i = count; i < count + 20; i++) {
+      fields.put("f" + i, IntNode.valueOf(i));
+      expected.put("f" + i, IntNode.valueOf(i));
+    }
+    assertThat(fields).isEqualTo(expected);
+    assertThat(fields.get("f" + (count + 19))).isEqualTo(IntNode.valueOf(count + 19));
+  }
+
+  @Test
+  void aParserHandsOverAtMostTheUnindexedNumberOfFields() {
+    Object[] pairs = new Object[2 * (CompactFields.INDEXED_FROM + 1)];
+    assertThatThrownBy(() -> CompactFields.of(pairs, 0, CompactFields.INDEXED_FROM + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void iteratorRemovesAndEntriesWriteThrough() {
     CompactFields fields = new CompactFields();

@@ -142,6 +142,34 @@ class JsonTreeReaderTest {
     assertThat(tree.path("f19999").intValue()).isEqualTo(19_999);
   }
 
+  @ParameterizedTest(name = "{0} fields")
+  @ValueSource(ints = {2, CompactFields.INDEXED_FROM - 1, CompactFields.INDEXED_FROM, CompactFields.INDEXED_FROM + 1, 40})
+  void objectsOfEverySizeNestedInsideEachOtherGiveJacksonsTree(int count) throws IOException {
+    // Some fields hold a smaller object of the same shape, so objects are completed while their
+    // parents are still being read; the first field is repeated at the end (the last value wins).
+    StringBuilder text = new StringBuilder();
+    nested(text, count, 3);
+    byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+    JsonNode tree = READER.readHookRequest(body);
+    assertThat(tree).isEqualTo(MAPPER.readTree(body));
+    assertThat(tree.size()).isEqualTo(count);
+    assertThat(tree.path("k0").asInt()).as("the repeated field keeps its last value").isEqualTo(-count);
+  }
+
+  private static void nested(StringBuilder text, int count, int depth) {
+    text.append('{');
+    for (int i = 0; i < count; i++) {
+      text.append("\"k").append(i).append("\":");
+      if (depth > 0 && i % 7 == 1) {
+        nested(text, count / 2 + 1, depth - 1);
+      } else {
+        text.append("[{\"x\":").append(i).append("}]");
+      }
+      text.append(',');
+    }
+    text.append("\"k0\":").append(-count).append('}');
+  }
+
   /** The test's own statement of the rule, applied to Jackson's tree: an independent oracle. */
   private static void removeUnread(JsonNode node) {
     if (node.isObject()) {
