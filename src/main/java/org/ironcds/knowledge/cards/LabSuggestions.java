@@ -2,7 +2,6 @@ package org.ironcds.knowledge.cards;
 
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.ironcds.knowledge.labs.LabPanel;
 import org.ironcds.knowledge.rules.Assessment;
 import org.ironcds.knowledge.rules.Describe;
 import org.ironcds.knowledge.rules.Finding;
+import org.ironcds.knowledge.rules.UtcDates;
 
 /** The baseline-labs and follow-up-monitoring suggestions of a risk card. */
 final class LabSuggestions {
@@ -62,7 +62,7 @@ final class LabSuggestions {
   }
 
   List<Instant> dates(Instant planned) {
-    return settings.followUp().stream().map(p -> planned.atZone(ZoneOffset.UTC).plus(p).toInstant()).toList();
+    return settings.followUp().stream().map(p -> UtcDates.plus(planned, p)).toList();
   }
 
   static String datesText(List<Instant> dates) {
@@ -70,6 +70,6 @@ final class LabSuggestions {
   }
 
   private static Instant minus(Instant now, Period period) {
-    return now.atZone(ZoneOffset.UTC).minus(period).toInstant();
+    return UtcDates.minus(now, period);
   }
 }

@@ -3,9 +3,7 @@ package org.ironcds.knowledge.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import org.ironcds.knowledge.labs.LabValue;
 
 /** Evidence sentences, so every card says which drug, which lab and when. */
@@ -13,7 +11,7 @@ public final class Describe {
   private Describe() {}
 
   public static String date(Instant instant) {
-    return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    return UtcDates.date(instant).toString();
   }
 
   /** Two decimals below 10, one below 100, none above; trailing zeros dropped (0.8, 24, 2.35). */

@@ -2,7 +2,6 @@ package org.ironcds.knowledge.rules;
 
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class Medicines {
   }
 
   static Instant minus(Instant now, Period period) {
-    return now.atZone(ZoneOffset.UTC).minus(period).toInstant();
+    return UtcDates.minus(now, period);
   }
 
   private static TherapyEvidence moreRecent(TherapyEvidence a, TherapyEvidence b) {
