@@ -21,7 +21,8 @@ final class ResourcePool {
   final List<ObjectNode> medicationUses = new ArrayList<>();
   final List<ObjectNode> observations = new ArrayList<>();
   private final Map<String, ObjectNode> medications = new HashMap<>();
-  private final Set<String> seen = new HashSet<>();
+  /** Type and id of each resource added, so a second copy is dropped. */
+  private final Set<Identity> seen = new HashSet<>();
   private final Map<String, Set<String>> observationCodes;
   private Optional<ResourcePool> fallback = Optional.empty();
 
@@ -30,11 +31,18 @@ final class ResourcePool {
     this.observationCodes = observationCodes;
   }
 
+  /**
+   * A resource's type and id. A record rather than {@code type + "/" + id}: no string to build per
+   * resource, and the type's hash is computed once for the whole request (its text is shared).
+   */
+  private record Identity(String type, String id) {}
+
   void add(JsonNode node) {
-    add(node, Optional.empty());
+    add(node, "");
   }
 
-  private void add(JsonNode node, Optional<String> fullUrl) {
+  /** @param fullUrl the Bundle entry's fullUrl, or empty */
+  private void add(JsonNode node, String fullUrl) {
     if (node == null || !node.isObject()) {
       return; // NullNode / MissingNode: the client had no data for that key
     }
@@ -42,12 +50,12 @@ final class ResourcePool {
     String type = resource.path("resourceType").asText("");
     if (type.equals("Bundle")) {
       for (JsonNode entry : resource.path("entry")) {
-        add(entry.path("resource"), Optional.of(entry.path("fullUrl").asText("")).filter(u -> !u.isEmpty()));
+        add(entry.path("resource"), entry.path("fullUrl").asText(""));
       }
       return;
     }
     String id = resource.path("id").asText("");
-    if (!id.isEmpty() && !seen.add(type + "/" + id)) {
+    if (!id.isEmpty() && !seen.add(new Identity(type, id))) {
       return;
     }
     switch (type) {
@@ -61,7 +69,9 @@ final class ResourcePool {
         if (!id.isEmpty()) {
           medications.put("Medication/" + id, resource);
         }
-        fullUrl.ifPresent(url -> medications.put(url, resource));
+        if (!fullUrl.isEmpty()) {
+          medications.put(fullUrl, resource);
+        }
       }
       default -> { } // Patient and anything else: the rules read nothing from them
     }
