@@ -81,6 +81,9 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
    * warm-up on the calling thread, which then waits for the database.
    */
   static Application build(AppConfig config, BooleanSupplier ready, StartupStages stages) {
+    // The metrics registry has no side effects, so it is built while the knowledge loads, when
+    // the main thread alone (and the JIT) keeps the cores busy.
+    StartupTask<MicrometerMetrics> metricsTask = StartupTask.start("metrics", stages, MicrometerMetrics::new);
     Clinical clinical = stages.time("knowledge", () -> Clinical.load(config.knowledge()));
     ClientAuthenticator authenticator = stages.time("auth", () -> authenticator(config.auth()));
     AdminCredential admin = AdminCredential.of(config.storage().adminToken());
@@ -93,7 +96,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     WarmUpGate gate = WarmUpGate.forThisJvm();
     WarmUp.Loopback loopback = null;
     try {
-      metrics = stages.time("metrics", MicrometerMetrics::new);
+      metrics = metricsTask.join();
       stages.time("warmup", () -> WarmUp.runPipeline(clinical));
       if (config.auth().enabled()) {
         stages.time("warmup_auth", AuthWarmUp::run);
