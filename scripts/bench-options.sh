@@ -18,6 +18,8 @@ options_b="$3"
 port=18096
 body=target/bench/request-prefetch.json
 [ -f "$body" ] || { echo "missing $body: run scripts/bench-load.sh once" >&2; exit 1; }
+server=""
+trap '[ -z "$server" ] || kill "$server" 2>/dev/null || true' EXIT  # no server left behind on failure
 load() { java -cp target/test-classes org.ironcds.bench.LoadGenerator 127.0.0.1 $port \
   /cds-services/iron-antiresorptive-order-sign "$body" "$@"; }
 figures() { grep -o 'throughput=[^ ]* p50=[^ ]* p90=[^ ]* p99=[^ ]* p99.9=[^ ]*'; }

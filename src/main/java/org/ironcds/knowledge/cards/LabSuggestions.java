@@ -1,7 +1,6 @@
 package org.ironcds.knowledge.cards;
 
 import java.time.Instant;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,14 +24,14 @@ final class LabSuggestions {
   /** Baseline phosphate, calcium and albumin (and vitamin D) when phosphate or calcium is not recent. */
   Optional<Suggestion> baseline(Finding finding, Assessment a) {
     LabPanel labs = a.labs();
-    Instant since = minus(a.now(), settings.baselineWindow());
+    Instant since = UtcDates.minus(a.now(), settings.baselineWindow());
     boolean phosphate = labs.latestSince(Analyte.PHOSPHATE, since).isPresent();
     boolean calcium = labs.calciumSince(since).isPresent() || labs.latestSince(Analyte.CALCIUM_IONIZED, since).isPresent();
     if (phosphate && calcium) {
       return Optional.empty();
     }
     List<String> tests = new ArrayList<>(List.of("phosphate", "calcium", "albumin"));
-    if (labs.latestSince(Analyte.VITAMIN_D, minus(a.now(), settings.vitaminDWindow())).isEmpty()) {
+    if (labs.latestSince(Analyte.VITAMIN_D, UtcDates.minus(a.now(), settings.vitaminDWindow())).isEmpty()) {
       tests.add("vitaminD");
     }
     List<Action> actions = new ArrayList<>();
@@ -67,9 +66,5 @@ final class LabSuggestions {
 
   static String datesText(List<Instant> dates) {
     return String.join(", ", dates.stream().map(Describe::date).toList());
-  }
-
-  private static Instant minus(Instant now, Period period) {
-    return UtcDates.minus(now, period);
   }
 }

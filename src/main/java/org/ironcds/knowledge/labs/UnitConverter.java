@@ -38,7 +38,7 @@ public final class UnitConverter {
   /**
    * The factors as short lists, searched ignoring case. Why not a case-insensitive TreeMap: an
    * analyte has two to five units, and comparing each unit's length first rules most of them out,
-   * where the tree compared every unit letter by letter in both cases (about 3 % of a call's CPU).
+   * where the tree compared every unit letter by letter in both cases (about 3 % of the in-process CPU profile).
    */
   private static final Map<Analyte, List<Factor>> BY_UNIT = new EnumMap<>(Analyte.class);
 

@@ -55,7 +55,7 @@ public final class AntiresorptiveCoTherapy implements Rule {
     boolean onClass = a.antiresorptives().stream()
         .anyMatch(t -> a.settings().egfrTherapyClasses().contains(t.therapyClass().id()));
     return onClass
-        ? a.labs().latestSince(Analyte.EGFR, Medicines.minus(a.now(), a.settings().egfrLookback()))
+        ? a.labs().latestSince(Analyte.EGFR, UtcDates.minus(a.now(), a.settings().egfrLookback()))
             .filter(v -> v.value() < a.settings().egfrThreshold())
         : Optional.empty();
   }

@@ -32,6 +32,6 @@ public record Assessment(
 
   /** The start of the lab look-back (default 90 days before signing). */
   public Instant labsSince() {
-    return Medicines.minus(now, labLookback);
+    return UtcDates.minus(now, labLookback);
   }
 }

@@ -61,11 +61,7 @@ public final class Medicines {
   }
 
   static boolean current(MedicationUse use, Period window, Instant now) {
-    return use.active() || use.lastDate().map(d -> !d.isBefore(minus(now, window))).orElse(false);
-  }
-
-  static Instant minus(Instant now, Period period) {
-    return UtcDates.minus(now, period);
+    return use.active() || use.lastDate().map(d -> !d.isBefore(UtcDates.minus(now, window))).orElse(false);
   }
 
   private static TherapyEvidence moreRecent(TherapyEvidence a, TherapyEvidence b) {

@@ -39,7 +39,7 @@ public final class RepeatFerricCarboxymaltose implements Rule {
   }
 
   private static Optional<Instant> lastDoseWithin(Assessment a) {
-    Instant since = Medicines.minus(a.now(), a.settings().fcmRepeatWindow());
+    Instant since = UtcDates.minus(a.now(), a.settings().fcmRepeatWindow());
     return a.chart().medications().stream()
         .filter(u -> u.kind() != MedicationUse.Kind.REQUEST)
         .filter(a.medicines()::isFerricCarboxymaltose)
