@@ -76,7 +76,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
   }
 
   /**
-   * Builds the application in two overlapping lines of work: the database (H2 file, Flyway
+   * Builds the application in two overlapping lines of work: the database (H2 file, schema
    * migration) on another thread once the knowledge has been checked; the knowledge, metrics and
    * warm-up on the calling thread, which then waits for the database.
    */

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * One start-up stage running on its own thread while the main thread does another. Start-up is
- * mostly class loading and first-time initialisation in independent libraries (H2 and Flyway,
+ * mostly class loading and first-time initialisation in independent libraries (H2 and HikariCP,
  * Jetty, Jackson), so on two cores two stages finish in little more than the longer one.
  *
  * <p>{@link #join()} gives the stage's result or throws the stage's own exception, so a failure

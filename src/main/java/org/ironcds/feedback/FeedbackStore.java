@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.ironcds.cdshooks.CdsClient;
 import org.ironcds.cdshooks.Coding;
 import org.ironcds.cdshooks.FeedbackItem;
@@ -29,9 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable record of issued cards and of the feedback clinicians gave on them.
  *
- * <p>{@link #open} creates a connection pool and brings the schema up to date with the Flyway
- * migrations in {@code db/migration}. Every write is one transaction that has committed when the
- * method returns. Storing the same feedback again changes nothing (see {@link FeedbackKey}).
+ * <p>{@link #open} creates a connection pool and brings the schema up to date with the migrations
+ * in {@code db/migration} ({@link SchemaMigrator}). Every write is one transaction that has
+ * committed when the method returns. Storing the same feedback again changes nothing (see {@link
+ * FeedbackKey}).
  * Feedback for a card this store never recorded is kept and reported as unattributed: with several
  * instances the feedback can reach the store before, or without, the record of its card.
  *
@@ -84,7 +84,7 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
     }
     HikariDataSource pool = connect(options);
     try {
-      migrate(pool);
+      migrate(pool, Dialect.of(options.effectiveJdbcUrl()));
       return new FeedbackStore(pool, options, clock);
     } catch (RuntimeException e) {
       pool.close();
@@ -129,10 +129,12 @@ public final class FeedbackStore implements IssuedCardLog, AutoCloseable {
     }
   }
 
-  private static void migrate(DataSource dataSource) {
+  private static void migrate(DataSource dataSource, Dialect dialect) {
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    } catch (RuntimeException e) {
+      SchemaMigrator.migrate(dataSource, dialect);
+    } catch (FeedbackStoreException e) {
+      throw e; // says which version and why
+    } catch (SQLException | RuntimeException e) {
       throw new FeedbackStoreException("cannot bring the feedback schema up to date", e);
     }
   }

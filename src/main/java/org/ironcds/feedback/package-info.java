@@ -1,7 +1,7 @@
 /**
  * Feedback on issued cards: the durable store ({@link org.ironcds.feedback.FeedbackStore}, JDBC on
- * embedded H2 or PostgreSQL, Flyway migrations in {@code db/migration}), the per-service and per-rule
- * summary ({@link org.ironcds.feedback.FeedbackSummary}, rendered by {@link
+ * embedded H2 or PostgreSQL, migrations in {@code db/migration} applied by {@link
+ * org.ironcds.feedback.SchemaMigrator}), the per-service and per-rule summary ({@link org.ironcds.feedback.FeedbackSummary}, rendered by {@link
  * org.ironcds.feedback.SummaryTable} and {@link org.ironcds.feedback.SummaryJson}), the {@code
  * feedback-report} command and the admin credential that guards the summary endpoint.
  *

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,9 @@ class OverrideReasonMigrationTest {
   void reasonDisplaysSurviveTheMoveToOneRowPerRule(@TempDir Path dir) throws Exception {
     StorageOptions options = StorageOptions.defaults().withDataDir(dir);
     String url = options.effectiveJdbcUrl();
-    Flyway.configure().dataSource(url, "sa", "").target("1").load().migrate();
+    try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+      new SchemaMigrator(Dialect.of(url), SchemaMigration.bundled()).migrate(connection, 1);
+    }
     try (Connection connection = DriverManager.getConnection(url, "sa", "");
         Statement sql = connection.createStatement()) {
       for (String card : new String[] {"11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222"}) {
