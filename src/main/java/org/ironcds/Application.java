@@ -1,6 +1,7 @@
 package org.ironcds;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +85,11 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     // The metrics registry has no side effects, so it is built while the knowledge loads, when
     // the main thread alone (and the JIT) keeps the cores busy.
     StartupTask<MicrometerMetrics> metricsTask = StartupTask.start("metrics", stages, MicrometerMetrics::new);
+    // The first HTTP client of a JVM loads the TLS context and its trusted certificates, a quarter
+    // of a second that the main thread's warm-up need not wait for (docs/performance.md).
+    PrefetchOptions prefetchOptions = prefetchOptions(config.prefetch());
+    StartupTask<HttpClient> fhirClient =
+        StartupTask.start("fhir_client", stages, () -> PrefetchResolver.newHttpClient(prefetchOptions));
     Clinical clinical = stages.time("knowledge", () -> Clinical.load(config.knowledge()));
     ClientAuthenticator authenticator = stages.time("auth", () -> authenticator(config.auth()));
     AdminCredential admin = AdminCredential.of(config.storage().adminToken());
@@ -110,8 +116,8 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
       closeOnceOpen(database, e);
       throw e;
     }
-    PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions(config.prefetch()),
-        new PrefetchCounters(metrics));
+    PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions,
+        new PrefetchCounters(metrics), fhirClient.join());
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC(), gate);
     List<String> serviceIds = catalog.services().stream().map(service -> service.descriptor().id()).toList();

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +93,7 @@ final class WarmUp {
     Loopback loopback = Loopback.start(new RealLike(clinical, gate));
     try {
       long until = System.nanoTime() + extra.toNanos();
-      loopback.send(HttpRequest.newBuilder(loopback.server.localUrl().resolve("/cds-services")).GET().build());
+      loopback.send(loopback.discovery);
       for (int i = 0; i < HTTP_ROUNDS; i++) {
         loopback.send(loopback.calls.get(0)); // the check request
       }
@@ -103,7 +101,7 @@ final class WarmUp {
         loopback.sendRound();
       } while (System.nanoTime() - until < 0);
       return loopback;
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
       loopback.close();
       throw new StartupException("Warm-up: cannot call the warm-up server on loopback: " + e);
     } catch (RuntimeException e) {
@@ -119,14 +117,17 @@ final class WarmUp {
   static final class Loopback implements AutoCloseable {
     private final RealLike parts;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final List<HttpRequest> calls = new ArrayList<>();
+    private final LoopbackClient client;
+    private final byte[] discovery;
+    private final List<byte[]> calls = new ArrayList<>();
     private int next;
 
     private Loopback(RealLike parts, HttpServer server) {
       this.parts = parts;
       this.server = server;
       URI base = server.localUrl();
+      client = new LoopbackClient(base);
+      discovery = LoopbackClient.request(base, "GET", "/cds-services", null);
       calls.add(post(base, serviceFor(parts.catalog(), Hook.ORDER_SIGN), request()));
       for (Call example : examples()) {
         calls.add(post(base, serviceFor(parts.catalog(), example.hook()), example.body()));
@@ -155,8 +156,8 @@ final class WarmUp {
       return new IdleWarmUp(this::sendNext, busy, parts.gate()::isOpen, budget, this);
     }
 
-    private void sendRound() throws IOException, InterruptedException {
-      for (HttpRequest call : calls) {
+    private void sendRound() throws IOException {
+      for (byte[] call : calls) {
         send(call);
       }
     }
@@ -168,17 +169,21 @@ final class WarmUp {
         next = (next + 1) % calls.size();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // closing
       }
     }
 
-    private void send(HttpRequest request) throws IOException, InterruptedException {
-      WarmUp.send(client, request);
+    private void send(byte[] request) throws IOException {
+      int status = client.send(request);
+      if (status != 200) {
+        String line = new String(request, 0, Math.min(request.length, 200), StandardCharsets.US_ASCII);
+        throw new StartupException("Warm-up: " + line.substring(0, line.indexOf(" HTTP/1.1"))
+            + " on the warm-up server answered " + status);
+      }
     }
 
     @Override
     public void close() {
+      client.close();
       WarmUp.close(server);
       parts.close();
     }
@@ -255,17 +260,8 @@ final class WarmUp {
         .findFirst().orElseThrow().descriptor().id();
   }
 
-  private static HttpRequest post(URI base, String service, byte[] body) {
-    return HttpRequest.newBuilder(base.resolve("/cds-services/" + service))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-  }
-
-  private static void send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
-    int status = client.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-    if (status != 200) {
-      throw new StartupException("Warm-up: " + request.method() + " " + request.uri().getPath()
-          + " on the warm-up server answered " + status);
-    }
+  private static byte[] post(URI base, String service, byte[] body) {
+    return LoopbackClient.request(base, "POST", "/cds-services/" + service, body);
   }
 
   private static void close(HttpServer server) {

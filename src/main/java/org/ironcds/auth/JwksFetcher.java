@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ironcds.httpclient.CappedBody;
+import org.ironcds.httpclient.LazyHttpClient;
 
 /**
  * Fetches a JWK Set over HTTP with a whole-exchange timeout, a body size cap and no redirects (a
@@ -22,15 +23,16 @@ import org.ironcds.httpclient.CappedBody;
 final class JwksFetcher {
   static final int MAX_BYTES = 256 * 1024;
 
-  private final HttpClient client;
+  private final LazyHttpClient client;
   private final Duration timeout;
 
   JwksFetcher(Duration timeout) {
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder()
+    // Built on the first fetch: with local keys only there is none, and start-up need not wait.
+    this.client = new LazyHttpClient(() -> HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+        .build());
   }
 
   /** Fetches and parses the set at {@code url}, keeping only usable public signing keys. */
@@ -41,7 +43,7 @@ final class JwksFetcher {
         .GET()
         .build();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(request,
+        client.get().sendAsync(request,
             CappedBody.handler(MAX_BYTES, () -> new IOException("body larger than " + MAX_BYTES + " bytes")));
     HttpResponse<byte[]> response;
     try {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.ironcds.cdshooks.CdsHooksJson;
 import org.ironcds.httpclient.CappedBody;
 import org.slf4j.Logger;
@@ -28,13 +29,13 @@ import org.slf4j.LoggerFactory;
 final class FhirFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(FhirFetcher.class);
 
-  private final HttpClient client;
+  private final Supplier<HttpClient> client;
   private final CdsHooksJson json;
   private final PrefetchOptions options;
   private final PrefetchMetrics metrics;
   private final Clock clock;
 
-  FhirFetcher(HttpClient client, CdsHooksJson json, PrefetchOptions options, PrefetchMetrics metrics, Clock clock) {
+  FhirFetcher(Supplier<HttpClient> client, CdsHooksJson json, PrefetchOptions options, PrefetchMetrics metrics, Clock clock) {
     this.client = client;
     this.json = json;
     this.options = options;
@@ -87,7 +88,7 @@ final class FhirFetcher {
       return CompletableFuture.failedFuture(new FetchException(FetchFailure.IO_ERROR));
     }
     long started = System.nanoTime();
-    return client
+    return client.get()
         .sendAsync(request, CappedBody.handler(options.maxResponseBytes(), () -> new FetchException(FetchFailure.TOO_LARGE)))
         .handle((response, error) -> parse(response, error, deadline))
         .whenComplete(

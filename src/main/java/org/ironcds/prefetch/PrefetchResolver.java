@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.ironcds.cdshooks.CdsHooksJson;
 import org.ironcds.cdshooks.HookRequest;
+import org.ironcds.httpclient.LazyHttpClient;
 
 /**
  * Gets the data a hook call needs, from the request's prefetch where the client supplied it and from
@@ -21,7 +22,7 @@ import org.ironcds.cdshooks.HookRequest;
  *
  * <p>Only servers on the allow-list are contacted. Tokens, URLs with patient ids, and resource
  * bodies never reach a log line. Instances are immutable and safe for concurrent use; share one,
- * since it owns an HTTP client and its connection pool.
+ * since it owns an HTTP client and its connection pool (built on first use unless given).
  */
 public final class PrefetchResolver {
   private final PrefetchTemplates templates;
@@ -31,18 +32,38 @@ public final class PrefetchResolver {
   private final FhirFetcher fetcher;
   private final Clock clock;
 
+  /** A resolver whose HTTP client is built when it first has to fetch, if ever. */
   public PrefetchResolver(PrefetchTemplates templates, PrefetchOptions options, PrefetchMetrics metrics) {
-    this(templates, options, metrics, FhirFetcher.newClient(options), Clock.systemUTC());
+    this(templates, options, metrics, new LazyHttpClient(() -> FhirFetcher.newClient(options)), Clock.systemUTC());
+  }
+
+  /** A resolver fetching with {@code client}, made by {@link #newHttpClient} with the same options. */
+  public PrefetchResolver(PrefetchTemplates templates, PrefetchOptions options, PrefetchMetrics metrics,
+      HttpClient client) {
+    this(templates, options, metrics, LazyHttpClient.of(client), Clock.systemUTC());
   }
 
   PrefetchResolver(
       PrefetchTemplates templates, PrefetchOptions options, PrefetchMetrics metrics, HttpClient client, Clock clock) {
+    this(templates, options, metrics, LazyHttpClient.of(client), clock);
+  }
+
+  private PrefetchResolver(PrefetchTemplates templates, PrefetchOptions options, PrefetchMetrics metrics,
+      LazyHttpClient client, Clock clock) {
     this.templates = Objects.requireNonNull(templates, "templates == null");
     this.options = Objects.requireNonNull(options, "options == null");
     this.metrics = Objects.requireNonNull(metrics, "metrics == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.policy = FhirServerPolicy.of(options.allowedServers());
     this.fetcher = new FhirFetcher(client, new CdsHooksJson(), options, metrics, clock);
+  }
+
+  /**
+   * The HTTP client {@code options} call for (HTTP/1.1, their connect timeout, no redirects), for
+   * a caller that builds it ahead, off its start-up path (see {@link LazyHttpClient}).
+   */
+  public static HttpClient newHttpClient(PrefetchOptions options) {
+    return FhirFetcher.newClient(options);
   }
 
   /** Resolves with the keys the templates mark {@code required}. */
