@@ -8,8 +8,9 @@ import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * Switches the console log to JSON lines when configured. The text format comes from
- * {@code logback.xml}; both carry the request id from the MDC and nothing else from the request.
+ * Switches the console log to JSON lines when configured. The text format comes from {@link
+ * ConsoleLogConfigurator}; both carry the request id from the MDC and nothing else from the
+ * request.
  */
 final class Logging {
   private Logging() {}
@@ -18,11 +19,7 @@ final class Logging {
     if (!format.equals("json") || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
-    JsonEncoder encoder = new JsonEncoder();
-    encoder.setContext(context);
-    encoder.setWithArguments(false);
-    encoder.setWithThrowable(false);
-    encoder.start();
+    JsonEncoder encoder = jsonEncoder(context);
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
     appender.setName("JSON");
@@ -31,5 +28,24 @@ final class Logging {
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
     root.addAppender(appender);
+  }
+
+  /**
+   * One JSON object per line: time, level, thread, logger, the MDC (the request id) and the message
+   * with its values filled in, as the text format shows it. Without the raw template, the
+   * arguments as separate fields, stack traces, or logback's own context and counters.
+   */
+  static JsonEncoder jsonEncoder(LoggerContext context) {
+    JsonEncoder encoder = new JsonEncoder();
+    encoder.setContext(context);
+    encoder.setWithFormattedMessage(true);
+    encoder.setWithMessage(false);
+    encoder.setWithArguments(false);
+    encoder.setWithThrowable(false);
+    encoder.setWithContext(false);
+    encoder.setWithSequenceNumber(false);
+    encoder.setWithNanoseconds(false);
+    encoder.start();
+    return encoder;
   }
 }
