@@ -14,7 +14,9 @@ fi
 # A fixed 256 MB heap with Parallel GC and fixed young-generation spaces, touched at start-up;
 # scripts/jvm-options says why (JAVA_OPTS overrides it).
 opts=(${JAVA_OPTS:-$(grep -v '^#' scripts/jvm-options)})
-# The class archive next to the jar (made on the first run after a build) shortens start-up;
-# without one the service starts as before.
+# $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH (Java 17 or later).
+. scripts/service-java.sh
+# The class archive (ahead-of-time cache on Java 25+) next to the jar, made on the first run after
+# a build, shortens start-up; without one the service starts as before.
 archive=$(scripts/class-archive.sh "$jar" "${opts[@]}")
-exec java "${opts[@]}" $archive -jar "$jar" "$@"
+exec "$service_java" "${opts[@]}" $archive -jar "$jar" "$@"

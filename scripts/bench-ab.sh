@@ -8,6 +8,7 @@
 # Needs target/bench/request-prefetch.json (scripts/bench-load.sh makes it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/service-java.sh
 ref="$1"
 rounds="${2:-3}"
 port=18093
@@ -25,7 +26,7 @@ turn() { # DIR LABEL
   archive=$(cd "$1" && scripts/class-archive.sh target/iron-cds.jar $jvm 2>/dev/null || true)
   data=$(mktemp -d)
   (cd "$1" && IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR="$data" \
-    exec java $jvm $archive -Xlog:gc:file="$data/gc.log" -jar target/iron-cds.jar > "$data/server.log" 2>&1) &
+    exec "$service_java" $jvm $archive -Xlog:gc:file="$data/gc.log" -jar target/iron-cds.jar > "$data/server.log" 2>&1) &
   server=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do
     kill -0 $server 2>/dev/null || { cat "$data/server.log"; exit 1; }

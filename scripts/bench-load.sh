@@ -27,8 +27,10 @@ mvn -q -B test-compile
 mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/test.classpath)"
+. scripts/service-java.sh  # the service runs on $JAVA_HOME's java when set, the tools on the PATH's
 # Before the service starts: its idle warm-up keeps both cores busy for the first 10-20 s.
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "service JVM: $("$service_java" -version 2>&1 | head -1)"
 java -cp target/test-classes org.ironcds.bench.HostSpeed
 java -cp "$cp" org.ironcds.bench.BenchmarkPatient target/bench "http://127.0.0.1:$fhir_port/fhir"
 java -cp "$cp" org.ironcds.bench.BenchFhirServer $fhir_port > target/bench/fhir-server.log 2>&1 &
@@ -47,7 +49,7 @@ fi
 gclog=target/bench/gc.log
 env "${db[@]}" IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR=target/bench/data \
   IRONCDS_FHIR_ALLOWED_SERVERS="http://127.0.0.1:$fhir_port/fhir" \
-  java $SERVER_JAVA_OPTS -Xlog:gc:file=$gclog:utctime -jar target/iron-cds.jar > target/bench/server.log 2>&1 &
+  "$service_java" $SERVER_JAVA_OPTS -Xlog:gc:file=$gclog:utctime -jar target/iron-cds.jar > target/bench/server.log 2>&1 &
 server=$!
 trap 'kill $server $fhir 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -8,6 +8,7 @@
 # Needs target/bench/request-prefetch.json and target/test-classes (scripts/bench-load.sh makes both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/service-java.sh
 steps="${1:-12}"
 concurrency="${2:-16}"
 dir="${3:-.}"
@@ -17,7 +18,7 @@ jvm="$(grep -v '^#' scripts/jvm-options)"
 archive=$(cd "$dir" && scripts/class-archive.sh target/iron-cds.jar $jvm 2>/dev/null || true)
 data=$(mktemp -d)
 (cd "$dir" && IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR="$data" \
-  exec java $jvm $archive -jar target/iron-cds.jar > "$data/server.log" 2>&1) &
+  exec "$service_java" $jvm $archive -jar target/iron-cds.jar > "$data/server.log" 2>&1) &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do

@@ -9,6 +9,7 @@
 # both) and a PostgreSQL database the user postgres may use (scripts/ensure-postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/service-java.sh
 rounds="${1:-2}"
 url="${2:-jdbc:postgresql://127.0.0.1:5432/benchpg}"
 port=18095
@@ -21,7 +22,7 @@ turn() { # LABEL [JDBC_URL]
   data=$(mktemp -d)
   if [ -n "${2:-}" ]; then db=(IRONCDS_DB_URL="$2" IRONCDS_DB_USER=postgres); fi
   env "${db[@]}" IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR="$data" \
-    java $jvm $archive -Xlog:gc:file="$data/gc.log":utctime -jar target/iron-cds.jar > "$data/server.log" 2>&1 &
+    "$service_java" $jvm $archive -Xlog:gc:file="$data/gc.log":utctime -jar target/iron-cds.jar > "$data/server.log" 2>&1 &
   server=$!
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do
     kill -0 $server 2>/dev/null || { cat "$data/server.log"; exit 1; }

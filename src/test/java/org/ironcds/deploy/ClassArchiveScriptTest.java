@@ -88,11 +88,48 @@ class ClassArchiveScriptTest {
   }
 
   @Test
-  void runScriptStartsTheServiceWithTheArchive() throws Exception {
+  void onJava25AndLaterItMakesAnAheadOfTimeCache() throws Exception {
+    Path jdk = jdk25OrLater();
+    Path jar = jar("one");
+    Run run = archive(jar, Map.of("JAVA_HOME", jdk.toString()));
+    Path cache = dir.resolve("app.aot");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().strip()).isEqualTo("-XX:AOTCache=" + cache);
+    assertThat(cache).isNotEmptyFile();
+    assertThat(dir.resolve("app.jsa")).doesNotExist();
+    Run started = run(List.of(jdk.resolve("bin/java").toString(), run.out().strip(), "-XX:+UseSerialGC",
+        "-Xlog:aot=warning", "-jar", jar.toString(), "hello"), Map.of());
+    assertThat(started.out()).isEqualTo("fake hello\n"); // no warning: the cache was used as it is
+  }
+
+  @Test
+  void runScriptStartsTheServiceWithTheArchiveOnJavaHomesJava() throws Exception {
     String run = Files.readString(Path.of("run.sh"));
+    assertThat(run).contains(". scripts/service-java.sh");
     assertThat(run).contains("archive=$(scripts/class-archive.sh \"$jar\" \"${opts[@]}\")");
-    assertThat(run).containsPattern("(?m)^exec java \"\\$\\{opts\\[@]}\" \\$archive -jar \"\\$jar\" \"\\$@\"$");
+    assertThat(run).containsPattern(
+        "(?m)^exec \"\\$service_java\" \"\\$\\{opts\\[@]}\" \\$archive -jar \"\\$jar\" \"\\$@\"$");
+    assertThat(Files.readString(Path.of("scripts/service-java.sh")))
+        .contains("service_java=\"${JAVA_HOME:+$JAVA_HOME/bin/}java\"");
     assertThat(Files.readString(Path.of("scripts/bench-load.sh"))).contains("scripts/class-archive.sh target/iron-cds.jar");
+  }
+
+  /** A JDK 25 or later next to the one running the tests, or the test is skipped. */
+  private static Path jdk25OrLater() throws IOException {
+    Path jvms = Path.of(System.getProperty("java.home")).getParent();
+    try (var candidates = Files.list(jvms)) {
+      for (Path candidate : candidates.sorted().toList()) {
+        Path release = candidate.resolve("release");
+        if (Files.isRegularFile(release) && Files.isExecutable(candidate.resolve("bin/java"))) {
+          var version = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+          if (version.find() && Integer.parseInt(version.group(1)) >= 25) {
+            return candidate;
+          }
+        }
+      }
+    }
+    org.junit.jupiter.api.Assumptions.abort("no JDK 25 or later beside " + System.getProperty("java.home"));
+    return null;
   }
 
   /** A runnable jar holding {@link FakeService}, plus an entry that makes each version differ. */
@@ -124,8 +161,9 @@ class ClassArchiveScriptTest {
   private Run run(List<String> command, Map<String, String> env) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().putAll(env);
-    // The script calls the java on the PATH; make that the one running the tests.
-    builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+    // The script calls $JAVA_HOME's java; make that the one running the tests unless env says.
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().putAll(env);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
