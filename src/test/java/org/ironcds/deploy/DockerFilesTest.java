@@ -34,16 +34,31 @@ class DockerFilesTest {
   }
 
   @Test
-  void imageStartsWithAClassArchiveMadeByTheRuntimeJvmAndStillBuildsWithoutOne() throws Exception {
+  void imageStartsWithAnAheadOfTimeCacheMadeByTheRuntimeJvmAndStillBuildsWithoutOne() throws Exception {
     String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
     String runStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
-    // Made in the run stage: an archive only works with the JVM that wrote it.
-    Matcher training = Pattern.compile("(?m)^RUN java .*-XX:ArchiveClassesAtExit=(\\S+) -jar /app/iron-cds.jar self-test"
+    // The cache needs Java 25 or later; the build stage still compiles for 17.
+    Matcher runtime = Pattern.compile("^\\nFROM eclipse-temurin:(\\d+)-jre\\n").matcher(runStage);
+    assertThat(runtime.find()).isTrue();
+    assertThat(Integer.parseInt(runtime.group(1))).isGreaterThanOrEqualTo(25);
+    // Made in the run stage: a cache only works with the JVM that wrote it.
+    Matcher training = Pattern.compile("(?m)^RUN java (?:.*\\\\\\n)*.*-XX:AOTCacheOutput=(\\S+) -jar /app/iron-cds.jar self-test"
         + "(?:.*\\\\\\n)*.*\\|\\|.*rm -f \\1").matcher(runStage);
     assertThat(training.find()).as("training run whose failure does not fail the build").isTrue();
-    assertThat(runStage).containsPattern("(?m)^ENTRYPOINT \\[\"java\", (?:\"-X[^\"]*\", )*\"-XX:SharedArchiveFile="
+    assertThat(runStage).containsPattern("(?m)^ENTRYPOINT \\[\"java\", (?:\"-X[^\"]*\", )*\"-XX:AOTCache="
         + Pattern.quote(training.group(1)) + "\", \"-jar\", \"/app/iron-cds.jar\"]$");
-    assertThat(runStage.indexOf("ArchiveClassesAtExit")).isLessThan(runStage.indexOf("USER ironcds"));
+    assertThat(runStage.indexOf("AOTCacheOutput")).isLessThan(runStage.indexOf("USER ironcds"));
+  }
+
+  /** The cache is trained with the options the service runs with (the JVM checks some of them). */
+  @Test
+  void theCacheIsTrainedWithTheServicesJvmOptions() throws Exception {
+    String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+    Matcher training = Pattern.compile("(?m)^RUN java ((?:.*\\\\\\n)*.*)-XX:AOTCacheOutput=").matcher(dockerfile);
+    assertThat(training.find()).isTrue();
+    List<String> trainingOptions = List.of(training.group(1).replace("\\\n", " ").trim().split("\\s+"));
+    assertThat(trainingOptions).containsAll(jvmOptions().stream()
+        .filter(option -> !option.equals("-XX:+AlwaysPreTouch")).toList()); // touching the heap changes nothing cached
   }
 
   /** The image runs the service with the options of the quick start and the benchmarks. */
@@ -58,9 +73,7 @@ class DockerFilesTest {
     for (String word : entrypoint.group(1).split(", ")) {
       imageOptions.add(word.replace("\"", ""));
     }
-    List<String> runShOptions = Files.readAllLines(Path.of("scripts/jvm-options")).stream()
-        .filter(line -> !line.startsWith("#")).flatMap(line -> List.of(line.trim().split("\\s+")).stream())
-        .toList();
+    List<String> runShOptions = jvmOptions();
     assertThat(runShOptions).contains("-Xmx256m", "-XX:+UseParallelGC");
     assertThat(imageOptions).containsAll(runShOptions);
   }
@@ -86,6 +99,12 @@ class DockerFilesTest {
       }
     }
     assertThat(services.at("/postgres/healthcheck/test").isArray()).isTrue();
+  }
+
+  private static List<String> jvmOptions() throws java.io.IOException {
+    return Files.readAllLines(Path.of("scripts/jvm-options")).stream()
+        .filter(line -> !line.startsWith("#")).flatMap(line -> List.of(line.trim().split("\\s+")).stream())
+        .toList();
   }
 
   private static List<String> settingsIn(String text) {
