@@ -17,9 +17,8 @@ import java.util.Locale;
  * dropped.
  *
  * <p>Why not {@link java.net.http.HttpClient}: building the first one loads the JDK's TLS context
- * with its trusted certificates, and its first exchange a good part of its own machinery; together
- * about a third of a second of the main thread at start-up, for calls that never leave loopback
- * (docs/performance.md). The server side, which is what the warm-up is for, is the same Jetty
+ * with its trusted certificates, 273 ms of the main thread at start-up in a measured run, for
+ * calls that never leave loopback (docs/performance.md). The server side, which is what the warm-up is for, is the same Jetty
  * whichever client calls it.
  */
 final class LoopbackClient implements AutoCloseable {
