@@ -6,8 +6,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -37,14 +35,9 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
     encoder.setContext(context);
     encoder.setPattern(PATTERN);
     encoder.start();
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-    console.setContext(context);
-    console.setName("CONSOLE");
-    console.setEncoder(encoder);
-    console.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
-    root.addAppender(console);
+    root.addAppender(Logging.console(context, "CONSOLE", encoder));
     for (String name : QUIET_LOGGERS) {
       context.getLogger(name).setLevel(Level.WARN);
     }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,15 +20,19 @@ final class Logging {
     if (!format.equals("json") || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
-    JsonEncoder encoder = jsonEncoder(context);
-    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
-    appender.setContext(context);
-    appender.setName("JSON");
-    appender.setEncoder(encoder);
-    appender.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
-    root.addAppender(appender);
+    root.addAppender(console(context, "JSON", jsonEncoder(context)));
+  }
+
+  /** A started appender writing to standard out with {@code encoder}. */
+  static ConsoleAppender<ILoggingEvent> console(LoggerContext context, String name, Encoder<ILoggingEvent> encoder) {
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(context);
+    appender.setName(name);
+    appender.setEncoder(encoder);
+    appender.start();
+    return appender;
   }
 
   /**
