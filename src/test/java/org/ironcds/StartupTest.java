@@ -2,6 +2,7 @@ package org.ironcds;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
@@ -67,7 +68,8 @@ class StartupTest {
       assertThat(ready).isTrue();
       String line = messages().stream().filter(m -> m.startsWith("event=ready")).findFirst().orElseThrow();
       assertThat(line).containsPattern("startup_ms=\\d+ launch_ms=\\d+ stages=");
-      for (String stage : List.of("knowledge", "database", "warmup", "warmup_http", "http", "start")) {
+      for (String stage : List.of("metrics", "fhir_client", "knowledge", "database", "warmup", "warmup_http", "http",
+          "start")) {
         assertThat(line).containsPattern("[=,]" + stage + ":\\d+");
       }
       assertThat(line).as("no token checks to warm up with authentication off").doesNotContain("warmup_auth");
@@ -162,6 +164,30 @@ class StartupTest {
     assertThat(process.exitValue()).isEqualTo(2);
     assertThat(errors.lines().toList()).singleElement().asString()
         .startsWith("Cannot open the feedback database (IRONCDS_DB_URL): ");
+  }
+
+  /** The database fails only after the warm-up server has started and served the warm-up. */
+  @Test
+  void aFailedStartLeavesNoWarmUpServerRunning() throws Exception {
+    Map<String, String> settings = new java.util.HashMap<>(settings());
+    settings.put("IRONCDS_DB_URL", "jdbc:h2:" + dir.resolve("locked") + ";FILE_LOCK=FS;IFEXISTS=TRUE");
+    long before = serverThreads();
+
+    assertThatThrownBy(() -> Main.start(ConfigLoader.load(settings), new AtomicBoolean()))
+        .isInstanceOf(StartupException.class).hasMessageStartingWith("Cannot open the feedback database");
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (serverThreads() > before && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(serverThreads()).isEqualTo(before);
+    assertThat(messages()).anyMatch(m -> m.startsWith("event=warm_up") || m.contains("warm_up=true"));
+  }
+
+  /** Jetty's request threads, named after the pool ("http"), of any server in this JVM. */
+  private static long serverThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.isAlive() && thread.getName().startsWith("http-")).count();
   }
 
   private List<String> messages() {
