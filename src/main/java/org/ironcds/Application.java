@@ -101,6 +101,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
     // warm-ups run through it too, so the JIT meets it as real calls will.
     WarmUpGate gate = WarmUpGate.forThisJvm();
     WarmUp.Loopback loopback = null;
+    HttpClient fhirHttpClient;
     try {
       metrics = metricsTask.join();
       stages.time("warmup", () -> WarmUp.runPipeline(clinical));
@@ -109,6 +110,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
       }
       loopback = stages.time("warmup_http", () -> WarmUp.runHttp(clinical, config.server().warmUp(), gate));
       feedback = database.join();
+      fhirHttpClient = fhirClient.join();
     } catch (RuntimeException | Error e) {
       if (loopback != null) {
         loopback.close();
@@ -117,7 +119,7 @@ record Application(HttpServer server, FeedbackStore feedback, BatchingIssuedCard
       throw e;
     }
     PrefetchResolver resolver = new PrefetchResolver(clinical.templates(), prefetchOptions,
-        new PrefetchCounters(metrics), fhirClient.join());
+        new PrefetchCounters(metrics), fhirHttpClient);
     BatchingIssuedCardLog issuedCards = new BatchingIssuedCardLog(feedback, 10_000);
     ServiceCatalog catalog = clinical.catalog(resolver, issuedCards, metrics, Clock.systemUTC(), gate);
     List<String> serviceIds = catalog.services().stream().map(service -> service.descriptor().id()).toList();
