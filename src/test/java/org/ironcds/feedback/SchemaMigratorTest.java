@@ -3,7 +3,6 @@ package org.ironcds.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,6 +32,7 @@ class SchemaMigratorTest {
   enum Database { H2, POSTGRESQL }
 
   private final List<AutoCloseable> cleanUp = new ArrayList<>();
+  @TempDir Path dir;
 
   @AfterEach
   void dropDatabases() throws Exception {
@@ -171,8 +172,6 @@ class SchemaMigratorTest {
 
   private String fresh(Database database) throws Exception {
     if (database == Database.H2) {
-      Path dir = Files.createTempDirectory("schema-migrator");
-      cleanUp.add(() -> deleteTree(dir));
       return StorageOptions.defaults().withDataDir(dir).effectiveJdbcUrl();
     }
     PostgresTestDatabase.assumeReachable();
@@ -228,13 +227,5 @@ class SchemaMigratorTest {
       }
     }
     return tables;
-  }
-
-  private static void deleteTree(Path dir) throws Exception {
-    try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }
