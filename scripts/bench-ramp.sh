@@ -4,7 +4,7 @@
 # CONCURRENCY and prints their throughputs on one line, the CPU its JIT compiler threads used, and
 # when the warm-up gate stepped aside (WarmUpGate). DIR is another checkout with a built jar (e.g. a
 # git worktree of an older commit), to compare back to back; default: this one.
-#   scripts/bench-ramp.sh [STEPS] [CONCURRENCY] [DIR]     (default 12 16 .)
+#   scripts/bench-ramp.sh [STEPS] [CONCURRENCY] [DIR]     (default 12 16 .; JAVA_OPTS as for run.sh)
 # Needs target/bench/request-prefetch.json and target/test-classes (scripts/bench-load.sh makes both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ concurrency="${2:-16}"
 dir="${3:-.}"
 here="$PWD"
 port=18094
-jvm="$(grep -v '^#' scripts/jvm-options)"
+jvm="${JAVA_OPTS:-$(grep -v '^#' scripts/jvm-options)}"
 archive=$(cd "$dir" && scripts/class-archive.sh target/iron-cds.jar $jvm 2>/dev/null || true)
 data=$(mktemp -d)
 (cd "$dir" && IRONCDS_AUTH_MODE=off IRONCDS_PORT=$port IRONCDS_DATA_DIR="$data" \
