@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/start-service.sh
+. scripts/turns.sh
 rounds="$1"
 options_a="$2"
 options_b="$3"
@@ -46,13 +47,4 @@ turn() { # LABEL OPTIONS
         l, r, c0 / 100, j0 / 100, n1, (c1 - c0) * 1e4 / n1, (j1 - j0) / 100, n2, (c2 - c1) * 1e4 / n2, (j2 - j1) / 100 }'
   rm -rf "$data"
 }
-java -cp target/test-classes org.ironcds.bench.HostSpeed
-echo "A: $options_a"
-echo "B: $options_b"
-for round in $(seq 1 "$rounds"); do
-  if [ $((round % 2)) -eq 1 ]; then
-    turn A "$options_a"; turn B "$options_b"
-  else
-    turn B "$options_b"; turn A "$options_a"
-  fi
-done
+in_turns "$rounds" "$options_a" "$options_b"

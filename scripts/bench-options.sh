@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/start-service.sh
+. scripts/turns.sh
 rounds="$1"
 options_a="$2"
 options_b="$3"
@@ -39,13 +40,4 @@ turn() { # LABEL OPTIONS
   echo "$1 collections: young $(pauses Young "$data/gc.log"), full $(pauses Full "$data/gc.log")"
   rm -rf "$data"
 }
-java -cp target/test-classes org.ironcds.bench.HostSpeed
-echo "A: $options_a"
-echo "B: $options_b"
-for round in $(seq 1 "$rounds"); do
-  if [ $((round % 2)) -eq 1 ]; then
-    turn A "$options_a"; turn B "$options_b"
-  else
-    turn B "$options_b"; turn A "$options_a"
-  fi
-done
+in_turns "$rounds" "$options_a" "$options_b"
