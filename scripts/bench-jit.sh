@@ -12,14 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/start-service.sh
 . scripts/turns.sh
-rounds="$1"
-options_a="$2"
-options_b="$3"
 port=18093
-body=target/bench/request-prefetch.json
-[ -f "$body" ] || { echo "missing $body: run scripts/bench-load.sh once" >&2; exit 1; }
-server=""
-trap '[ -z "$server" ] || kill "$server" 2>/dev/null || true' EXIT  # no server left behind on failure
 calls() { # SECONDS: calls served at concurrency 2
   java -cp target/test-classes org.ironcds.bench.LoadGenerator 127.0.0.1 $port \
     /cds-services/iron-antiresorptive-order-sign "$body" closed 2 "$1" 0 | grep -o 'requests=[0-9]*' | cut -d= -f2
@@ -47,4 +40,4 @@ turn() { # LABEL OPTIONS
         l, r, c0 / 100, j0 / 100, n1, (c1 - c0) * 1e4 / n1, (j1 - j0) / 100, n2, (c2 - c1) * 1e4 / n2, (j2 - j1) / 100 }'
   rm -rf "$data"
 }
-in_turns "$rounds" "$options_a" "$options_b"
+in_turns "$@"

@@ -13,14 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/start-service.sh
 . scripts/turns.sh
-rounds="$1"
-options_a="$2"
-options_b="$3"
 port=18096
-body=target/bench/request-prefetch.json
-[ -f "$body" ] || { echo "missing $body: run scripts/bench-load.sh once" >&2; exit 1; }
-server=""
-trap '[ -z "$server" ] || kill "$server" 2>/dev/null || true' EXIT  # no server left behind on failure
 load() { java -cp target/test-classes org.ironcds.bench.LoadGenerator 127.0.0.1 $port \
   /cds-services/iron-antiresorptive-order-sign "$body" "$@"; }
 figures() { grep -o 'throughput=[^ ]* p50=[^ ]* p90=[^ ]* p99=[^ ]* p99.9=[^ ]*'; }
@@ -40,4 +33,4 @@ turn() { # LABEL OPTIONS
   echo "$1 collections: young $(pauses Young "$data/gc.log"), full $(pauses Full "$data/gc.log")"
   rm -rf "$data"
 }
-in_turns "$rounds" "$options_a" "$options_b"
+in_turns "$@"
